@@ -17,8 +17,7 @@ for c in nb['cells']:
     if c['cell_type'] == 'markdown':
         parts.append(body)
         continue
-    if any(re.match(r'#\|\s*(echo:\s*false)', l) for l in dirs) is False or body: 
-        if not any(re.match(r'#\|\s*echo:\s*false', l) for l in dirs): parts.append(f'```python\n{body}\n```')
+    if body and not any(re.match(r'#\|\s*echo:\s*false', l) for l in dirs): parts.append(f'```python\n{body}\n```')
     for o in c.get('outputs', []):
         if o.get('output_type') == 'stream': parts.append('    ' + ''.join(o['text']).rstrip('\n').replace('\n', '\n    '))
         elif 'data' in o:
