@@ -21,8 +21,8 @@ for fn in files:
     nb = read_nb(fn)
     def skip(cell):
         if cell.cell_type != 'code': return True
-        direc = getattr(cell, 'directives_', {}) or {}
-        return bool(flags & direc.keys()) or direc.get('eval:', [''])[0].lower() == 'false'
+        direc = {l[2:].strip().split(':')[0].split()[0] for l in cell.source.splitlines() if l.startswith('#|') and l[2:].strip()}
+        return bool(flags & direc) or any(l.replace(' ', '') == '#|eval:false' for l in cell.source.splitlines())
     k = CaptureShell(fn)
     try:
         with working_directory(fn.parent): k.run_all(nb, exc_stop=True, preproc=skip)
