@@ -15,7 +15,7 @@
 3. On CUDA only: time per point at BERT-base shape x 512 examples and a projection to 100 models x 4,950 pairs.
 
 Usage: OMP_NUM_THREADS=2 HF_HUB_OFFLINE=1 python bench/bench_interpolate.py [--n_exs 512] [--orig_exs 64]
-       [--orig_points 2] [--data_dir /work/shared/data]
+       [--orig_points 2] [--data_dir ../shared/data]
 """
 import argparse, json, os, resource, subprocess, sys, tempfile, time
 from pathlib import Path

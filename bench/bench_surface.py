@@ -17,9 +17,10 @@ Shapes: MiniLM-L6 (hidden 384, 6 layers, 12 heads, ffn 1536, vocab 30522) on CPU
 Projection: seconds per point x 160 x 160 (the original's default grid; ours has 161 x 161 + 3 points, +1.2%).
 
 Usage: OMP_NUM_THREADS=2 HF_HUB_OFFLINE=1 python bench/bench_surface.py [--n_exs 256] [--orig_exs 128]
-       [--orig_points 2] [--data_dir /work/shared/data]
+       [--orig_points 2] [--data_dir ../shared/data]
 """
 import argparse, os, tempfile, time
+from pathlib import Path
 
 import numpy as np
 import torch
@@ -110,7 +111,7 @@ def main():
     ap.add_argument('--n_exs', type=int, default=256)
     ap.add_argument('--orig_exs', type=int, default=128)
     ap.add_argument('--orig_points', type=int, default=2)
-    ap.add_argument('--data_dir', default='/work/shared/data')
+    ap.add_argument('--data_dir', default=os.environ.get('CONNECTIVITY_TEST_DATA', str(Path(__file__).resolve().parents[2]/'shared'/'data')))
     args = ap.parse_args()
     load0 = os.getloadavg()[0]
     tok = tokenizer()
