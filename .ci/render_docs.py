@@ -18,14 +18,21 @@ root = cfg.config_path
 proc = proc_nbs(n_workers=0, force=True)           # -> _proc/
 out = root/'_render'
 shutil.rmtree(out, ignore_errors=True); out.mkdir()
-exp = HTMLExporter(template_name='lab')
+from traitlets.config import Config
+_c = Config(); _c.TagRemovePreprocessor.remove_input_tags = {'remove_input'}; _c.TagRemovePreprocessor.enabled = True
+exp = HTMLExporter(template_name='lab', config=_c)   # Quarto's `echo: false` → input removed
 rows, bad = [], []
 for nbp in sorted(Path(proc).rglob('*.ipynb')):
     rel = nbp.relative_to(proc)
     nb = json.loads(nbp.read_text(encoding='utf-8'))
     nb.get('metadata', {}).pop('execution', None)     # execnb writes a float here, which nbformat refuses
-    for c in nb['cells']: c.get('metadata', {}).pop('execution', None)
-    node = nbformat.from_dict(nb)
+    for c in nb['cells']:
+        c.get('metadata', {}).pop('execution', None)
+        src = ''.join(c.get('source', ''))
+        if c['cell_type'] == 'code' and re.search(r'^#\|\s*echo:\s*false', src, re.M):
+            c.setdefault('metadata', {}).setdefault('tags', []).append('remove_input')
+    nb['cells'] = [c for c in nb['cells'] if not (c['cell_type'] == 'raw' and ''.join(c['source']).startswith('---'))]
+    node = nbformat.reads(json.dumps(nb), as_version=4)   # joins list-valued sources and outputs
     try:
         html, _ = exp.from_notebook_node(node)
     except Exception as e:
@@ -35,6 +42,7 @@ for nbp in sorted(Path(proc).rglob('*.ipynb')):
     n_img = html.count('<img')
     n_tbl = html.count('<table')
     rows.append((str(rel), len(node.cells), n_sig, n_img, n_tbl))
+if (cfg.nbs_path/'images').exists(): shutil.copytree(cfg.nbs_path/'images', out/'images')
 print(f"{'page':42} {'cells':>5} {'h3/doc':>7} {'images':>6} {'tables':>6}")
 for r in rows: print(f"{r[0]:42} {r[1]:5d} {r[2]:7d} {r[3]:6d} {r[4]:6d}")
 if bad: print('FAILED:', *bad, sep='\n  ')

@@ -146,7 +146,7 @@ def run_demo(out:str|Path='connectivity_demo',  # folder for the family, results
     groups = compare_groups(cl, ood)
     lap('cluster')
     figdir = out/'figures'; figdir.mkdir(exist_ok=True)
-    figs = {'heatmap': plots.plot_heatmap(D, order_by='cluster', clusters=cl, metric=ood, ticks='accs'),
+    figs = {'heatmap': plots.plot_heatmap(D, order_by='cluster', clusters=cl, metric=ood, ticks='accs' if ood.nunique() > 1 else 'seed'),
             'curves': plots.plot_group_curves(table, key, k=max(1, len(ok) // 3)),
             'embedding': plots.plot_embedding(cl, ood if ood.nunique() > 1 else ood_loss),
             'clusters': plots.plot_cluster_distributions(cl, ood)}
