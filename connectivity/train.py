@@ -167,6 +167,9 @@ def _training_args(out:Path, hp:dict, seed:int, dev:torch.device, quiet:bool)->T
     if 'warmup_ratio' in fields: kw['warmup_ratio'] = hp['warmup_ratio']   # transformers 4
     else: kw['warmup_steps'] = float(hp['warmup_ratio'])                 # transformers 5: a float < 1 is a ratio
     if 'save_safetensors' in fields: kw['save_safetensors'] = True        # transformers 5 always does
+    if hp.get('group_by_length'):                                         # batches of similar length: less padding
+        if 'train_sampling_strategy' in fields: kw['train_sampling_strategy'] = 'group_by_length'   # transformers 5
+        else: kw['group_by_length'] = True                                                       # transformers 4
     return TrainingArguments(**kw)
 
 def _versions()->dict:
@@ -197,6 +200,8 @@ def train_one(base_model:str|Path|ModelRef, # pretrained weights: hub id, local 
               overwrite:bool=False,         # replace a different run already in `output_dir`
               label_names:Sequence[str]|None=None, # names of the classifier outputs; default `data.label_names`
               tokenizer=None,               # tokenizer or its path; default the base model's own
+              freeze_embeddings:bool=False, # keep the word-embedding matrix fixed (no gradient, no optimizer state)
+              group_by_length:bool=False,   # batch examples of similar length together (less padding), order still seeded
              )->Path:                       # `output_dir`
     "Fine-tune one seed of `base_model` on `data` with `transformers.Trainer`; skip it if that run is already done."
     out, dev = Path(output_dir), get_device(device)
@@ -210,6 +215,8 @@ def train_one(base_model:str|Path|ModelRef, # pretrained weights: hub id, local 
               batch_size=int(batch_size), max_seq_length=int(max_seq_length), save_steps=save_steps and int(save_steps),
               warmup_ratio=float(warmup_ratio), weight_decay=float(weight_decay), lr_scheduler='linear',
               optimizer='adamw')
+    if freeze_embeddings: hp['freeze_embeddings'] = True   # recorded only when set: older runs keep resuming
+    if group_by_length: hp['group_by_length'] = True
     config = dict(base_model=str(getattr(base_model, 'path', base_model)), base_revision=revision,
                   base_step=getattr(base_model, 'step', None), data=data.meta, label_names=names, seed=int(seed), **hp)
     if check_output_dir(out, config, overwrite):
@@ -218,6 +225,7 @@ def train_one(base_model:str|Path|ModelRef, # pretrained weights: hub id, local 
     started, t0 = _now(), time.time()
     with _hf_output(quiet):
         model, perm = build_classifier(base_model, names, seed=seed)
+        if freeze_embeddings: model.get_input_embeddings().weight.requires_grad_(False)
         if tokenizer is None or isinstance(tokenizer, (str, Path)):
             tokenizer = AutoTokenizer.from_pretrained(str(tokenizer or path), revision=None if tokenizer else revision)
         examples = encode_task(data, tokenizer, max_seq_length=max_seq_length, label_map=perm)
@@ -255,7 +263,7 @@ def train_family(base_model:str|Path|ModelRef, # pretrained weights shared by ev
                  quiet:bool=False,             # no progress bars or log lines
                  overwrite:bool=False,         # replace members whose folder holds a different run
                  label_names:Sequence[str]|None=None, # classifier output names; default `data.label_names`
-                 **kwargs,                     # more `train_one` arguments (weight_decay, logging_steps, tokenizer)
+                 **kwargs,                     # more `train_one` arguments (weight_decay, logging_steps, tokenizer, freeze_embeddings, group_by_length)
                 )->list[Path]:                 # the members' folders, in `seeds` order
     "Fine-tune one member per seed from the same pretrained weights; finished members are skipped, so reruns resume."
     seeds = [int(s) for s in seeds]
@@ -290,6 +298,9 @@ def connectivity_train(
     device:str=None,           # auto, cpu or cuda
     quiet:bool=False,          # no progress bars
     overwrite:bool=False,      # replace members whose folder holds a different run
+    freeze_embeddings:bool=False, # keep the word-embedding matrix fixed (shared by the family; faster steps)
+    group_by_length:bool=False,   # batch sentences of similar length together (less padding)
+    weight_decay:float=0.0,    # AdamW weight decay
 ):
     "Fine-tune a family of sequence classifiers, one per seed, from one pretrained model."
     if dataset is None or output_prefix is None: raise ValueError("--dataset and --output_prefix are required.")
@@ -298,4 +309,5 @@ def connectivity_train(
     return train_family(base_model, data, seeds, output_prefix=output_prefix, num_train_epochs=num_train_epochs,
                         max_steps=max_steps, learning_rate=learning_rate, batch_size=batch_size,
                         max_seq_length=max_seq_length, save_steps=save_steps, device=device, quiet=quiet,
-                        overwrite=overwrite)
+                        overwrite=overwrite, freeze_embeddings=freeze_embeddings, group_by_length=group_by_length,
+                        weight_decay=weight_decay)
