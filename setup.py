@@ -30,7 +30,7 @@ dev_requirements = (cfg.get('dev_requirements') or '').split()
 demo_requirements = (cfg.get('demo_requirements') or '').split()
 
 setuptools.setup(
-    name = cfg['lib_name'],
+    name = cfg.get('pypi_name', cfg['lib_name']),  # the distribution name; the import name stays lib_name
     license = lic[0],
     classifiers = [
         'Development Status :: ' + statuses[int(cfg['status'])],

@@ -4,32 +4,99 @@
 
 # %% ../nbs/13_cli.ipynb #b8e0fd19
 from __future__ import annotations
-import functools, inspect
-from fastcore.script import anno_parser
-from . import evaluate as _evaluate, interpolate as _interpolate, plots as _plots, surface as _surface
-from . import sharpness as _sharpness, train as _train, hub as _hub, demo as _demo
+import __future__, ast, builtins, functools, importlib, importlib.util, inspect, os, re, sys, traceback, warnings
+from fastcore.script import anno_parser, Param
 
 # %% auto #0
-__all__ = ['COMMANDS', 'entry_point']
+__all__ = ['COMMANDS', 'command', 'signature_stub', 'command_parser', 'entry_point']
 
 # %% ../nbs/13_cli.ipynb #420fccc5
-def entry_point(cmd, # a `call_parse` function
+COMMANDS = dict(   # command -> the module that defines it; a module is imported only when its command runs
+    connectivity_demo='demo', connectivity_eval='evaluate', connectivity_interpolate='interpolate',
+    connectivity_heatmap='plots', connectivity_curves='plots', connectivity_dynamics='plots',
+    connectivity_surface='surface', connectivity_surface_plot='surface', connectivity_sharpness='sharpness',
+    connectivity_train='train', connectivity_push='hub', connectivity_get_logs='hub',
+    connectivity_bent_line='bentline', connectivity_simplex='simplex')
+
+def command(name:str, # a key of `COMMANDS`
+           ):
+    "The `call_parse` function of command `name` (this imports its module, and with it torch & co)."
+    if name not in COMMANDS: raise KeyError(f"Unknown command {name!r}: one of {', '.join(COMMANDS)}.")
+    return getattr(importlib.import_module(f'connectivity.{COMMANDS[name]}'), name)
+
+@functools.lru_cache(maxsize=None)
+def _source(module:str)->tuple:
+    "Path, text and syntax tree of `connectivity.<module>`, read without importing it."
+    origin = importlib.util.find_spec(f'connectivity.{module}').origin
+    with open(origin, encoding='utf-8') as f: src = f.read()
+    return origin, src, ast.parse(src)
+
+def _constant(module:str, name:str, depth:int=2):
+    "The value of a module-level constant, from the source: a literal, or a dict's literal keys (enough for `choices`)."
+    for n in _source(module)[2].body:
+        if isinstance(n, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in n.targets):
+            try: return ast.literal_eval(n.value)
+            except ValueError:
+                if not isinstance(n.value, ast.Dict): raise
+                return dict.fromkeys(ast.literal_eval(k) for k in n.value.keys)
+        if isinstance(n, ast.ImportFrom) and n.level == 1 and depth and any(a.name == name and not a.asname for a in n.names):
+            return _constant(n.module, name, depth - 1)
+    raise NameError(f"{name} is not a constant of connectivity.{module}")
+
+def signature_stub(name:str, # a key of `COMMANDS`
+                  ):
+    "Command `name`'s function compiled alone from its module's source, without running the module's imports."
+    origin, src, tree = _source(COMMANDS[name])
+    fn = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == name)
+    ns = dict(Param=Param, __name__=f'connectivity.{COMMANDS[name]}')
+    for n in ast.walk(fn.args):   # names used by defaults and annotations: module constants
+        if isinstance(n, ast.Name) and n.id not in ns and not hasattr(builtins, n.id): ns[n.id] = _constant(COMMANDS[name], n.id)
+    code = '\n' * (fn.lineno - 1) + ''.join(src.splitlines(keepends=True)[fn.lineno - 1:fn.end_lineno])  # same line numbers:
+    exec(compile(code, origin, 'exec', flags=__future__.annotations.compiler_flag, dont_inherit=True), ns)  # docments reads the file
+    return ns[name]
+
+def command_parser(name:str, # a key of `COMMANDS`
+                  ):
+    "The `argparse` parser of command `name`, built without importing torch; errors are one line, exit status 2."
+    try: p = anno_parser(signature_stub(name), prog=name)
+    except Exception: p = anno_parser(inspect.unwrap(command(name)), prog=name)   # the stub failed: import the module
+    p.add_argument('--debug', action='store_true', help='on an error, show the traceback (or set CONNECTIVITY_DEBUG=1)')
+    def error(message):
+        print(f"{name}: error: {message} (see {name} --help)", file=sys.stderr); sys.exit(2)
+    p.error = error
+    return p
+
+# %% ../nbs/13_cli.ipynb #7166b399
+def _one_line(e:BaseException)->str:
+    "An exception's message on one line (a KeyError's key without its quotes)."
+    msg = str(e.args[0]) if isinstance(e, KeyError) and e.args else str(e)
+    msg = re.sub(r'\s*\n\s*', ' ', msg).strip() or type(e).__name__
+    return msg if isinstance(e, (ValueError, KeyError, OSError, RuntimeError)) else f"{type(e).__name__}: {msg}"
+
+def _is_usage(e:BaseException)->bool:
+    core = sys.modules.get('connectivity.core')   # loaded by every command that can raise a UsageError
+    return core is not None and isinstance(e, getattr(core, 'UsageError', ()))
+
+def _debug_env()->bool: return os.environ.get('CONNECTIVITY_DEBUG', '').strip().lower() not in ('', '0', 'false', 'no')
+
+def entry_point(name:str, # a key of `COMMANDS`
                ):
-    "A console-script entry point: parse the command line, run `cmd`, exit 0 (or the status `cmd` raised)."
-    func = inspect.unwrap(cmd)
-    @functools.wraps(func)
+    "A console-script entry point: parse the command line, run command `name`, exit 0; an error is one line on stderr."
     def main():
-        args = anno_parser(func).parse_args().__dict__
+        args = vars(command_parser(name).parse_args())
+        debug = args.pop('debug') or _debug_env()
         args.pop('xtra', None); args.pop('pdb', None)
-        cmd(**args)
+        if not debug: warnings.formatwarning = lambda m, c, *a, **k: f"{name}: warning: {m}\n"
+        try: command(name)(**args)
+        except KeyboardInterrupt:
+            print(f"{name}: interrupted", file=sys.stderr); return 130
+        except Exception as e:
+            if debug: traceback.print_exc()
+            print(f"{name}: error: {_one_line(e)}", file=sys.stderr)
+            return 2 if _is_usage(e) else 1
         return 0
+    main.__name__ = main.__qualname__ = name
+    main.__doc__ = f"Console script `{name}` (see `connectivity.{COMMANDS[name]}.{name}`)."
     return main
 
-COMMANDS = dict(
-    connectivity_demo=_demo.connectivity_demo, connectivity_eval=_evaluate.connectivity_eval,
-    connectivity_interpolate=_interpolate.connectivity_interpolate, connectivity_heatmap=_plots.connectivity_heatmap,
-    connectivity_curves=_plots.connectivity_curves, connectivity_dynamics=_plots.connectivity_dynamics,
-    connectivity_surface=_surface.connectivity_surface, connectivity_surface_plot=_surface.connectivity_surface_plot,
-    connectivity_sharpness=_sharpness.connectivity_sharpness, connectivity_train=_train.connectivity_train,
-    connectivity_push=_hub.connectivity_push, connectivity_get_logs=_hub.connectivity_get_logs)
-globals().update({k: entry_point(v) for k, v in COMMANDS.items()})
+globals().update({k: entry_point(k) for k in COMMANDS})

@@ -16,8 +16,8 @@ from sklearn.cluster import SpectralClustering
 from sklearn.manifold import spectral_embedding
 
 # %% auto #0
-__all__ = ['as_matrix', 'similarity', 'Clusters', 'cluster_models', 'correlate', 'compare_groups', 'Dynamics', 'cluster_dynamics',
-           'transitivity']
+__all__ = ['as_matrix', 'similarity', 'Clusters', 'cluster_models', 'correlate', 'centroid_difference', 'compare_groups',
+           'Dynamics', 'cluster_dynamics', 'transitivity']
 
 # %% ../nbs/06_cluster.ipynb #b0f5bcc9
 def _pairs(mask, names, limit=10):
@@ -160,6 +160,26 @@ def correlate(clusters:Clusters|pd.Series, # a clustering, or an embedding compo
     if len(x) < 3: raise ValueError(f"A correlation needs at least 3 models, got {len(x)}.")
     pr, sr = stats.pearsonr(x, y), stats.spearmanr(x, y)
     return dict(pearson_r=float(pr[0]), pearson_p=float(pr[1]), spearman_rho=float(sr[0]), spearman_p=float(sr[1]), n=len(x))
+
+# %% ../nbs/06_cluster.ipynb #ffb36e98
+def centroid_difference(D:pd.DataFrame|np.ndarray,     # distance matrix (see `as_matrix`)
+                        names:Sequence[str]|None=None, # model names when `D` is an array
+                        *, n_clusters:int=2,           # components of the embedding and k-means centroids (the paper's 2)
+                        delta:float=1.,                # kernel width δ of `similarity`
+                        random_state:int=42,           # seed of the embedding and of k-means (the paper's 42)
+                        n_init:int=10,                 # k-means restarts (scikit-learn's default when the paper ran)
+                       )->pd.Series:                   # ‖w − c₁‖ − ‖w − c₂‖ per model, indexed by name
+    "The paper's cluster coordinate: distance to the first minus distance to the second k-means centroid of the spectral embedding."
+    from sklearn.cluster import k_means
+    M, names = as_matrix(D, names)
+    if n_clusters != 2: raise ValueError(f"The centroid difference needs n_clusters=2 (two centroids), not {n_clusters}.")
+    if len(names) < 3: raise ValueError(f"The centroid difference needs at least 3 models, got {len(names)}.")
+    with warnings.catch_warnings():
+        warnings.filterwarnings('ignore', message='k >= N')
+        se = spectral_embedding(similarity(M, delta), n_components=n_clusters, random_state=random_state, drop_first=False)
+    centers = k_means(se, n_clusters, random_state=random_state, n_init=n_init)[0]
+    d = np.linalg.norm(se[:, None, :] - centers[None], axis=-1)
+    return pd.Series(d[:, 0] - d[:, 1], index=names, name='centroid_difference')
 
 # %% ../nbs/06_cluster.ipynb #1dd4185a
 def compare_groups(clusters:Clusters, # a clustering

@@ -15,7 +15,7 @@ from tqdm.auto import tqdm
 
 # %% auto #0
 __all__ = ['get_device', 'autocast_dtype', 'autocast', 'set_seed', 'ModelRef', 'model_refs', 'parse_pairs', 'rank_world',
-           'local_device', 'shard', 'progress']
+           'local_device', 'shard', 'progress', 'UsageError', 'check_writable', 'writing']
 
 # %% ../nbs/00_core.ipynb #195403d1
 def get_device(device:str|torch.device|None=None, # 'auto'/None: CUDA if available, else CPU; or any torch device string
@@ -155,3 +155,30 @@ def progress(it:Iterable|None=None, # what to iterate over
              **kwargs):
     "A tqdm progress bar (one line, rate and ETA) that `quiet=True` silences."
     return tqdm(it, total=total, desc=desc, disable=quiet, dynamic_ncols=True, **kwargs)
+
+# %% ../nbs/00_core.ipynb #475bc8e9
+class UsageError(ValueError):
+    "A wrong or missing command-line option (console scripts exit 2); every other error is about data or models (exit 1)."
+
+def check_writable(path:str|Path,        # an output file, written at the end of a long run
+                   *, overwrite:bool=False, # whether an existing file may be replaced
+                   option:str='--overwrite', # how the caller allows replacing it (named in the error)
+                  )->Path:
+    "Check, before the work starts, that `path` can be written: refuse to replace it, try a file beside it."
+    p = Path(path).expanduser()
+    if p.exists() and not overwrite: raise FileExistsError(f"{str(p)!r} exists: refusing to replace it (pass {option}).")
+    if p.is_dir(): raise IsADirectoryError(f"{str(p)!r} is a directory, not a file.")
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        probe = p.with_name(f'.{p.name}.{os.getpid()}.probe'); probe.write_bytes(b''); probe.unlink()
+    except OSError as e: raise OSError(e.errno, f"Cannot write {str(p)!r}: {e.strerror or e}") from None
+    return p
+
+@contextlib.contextmanager
+def writing(path:str|Path, # the file being written
+           ):
+    "Name `path` in an `OSError` raised while writing it (a full disk's write errors name no file)."
+    try: yield
+    except OSError as e:
+        if e.filename: raise
+        raise OSError(e.errno, f"Cannot write {path}: {e.strerror or e}") from e

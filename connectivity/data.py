@@ -14,7 +14,8 @@ import pandas as pd
 
 # %% auto #0
 __all__ = ['TASK_LABELS', 'TASKS', 'SPLITS', 'SPLIT_ALIASES', 'HANS_HEURISTICS', 'HANS_SUBCASES', 'LOCAL_FILES', 'HUB_DATASETS',
-           'TaskData', 'encode_labels', 'infer_hans_subcases', 'load_task', 'bundled_data_dir']
+           'SCRIPT_DATASETS', 'PARQUET_REVISION', 'OFFLINE_HINT', 'TaskData', 'encode_labels', 'infer_hans_subcases',
+           'hub_reachable', 'require_hub', 'load_task', 'bundled_data_dir', 'example_data_dir']
 
 # %% ../nbs/01_data.ipynb #7d8919f0
 TASK_LABELS = {'mnli': ['entailment', 'neutral', 'contradiction'], 'hans': ['entailment', 'non-entailment'],
@@ -159,15 +160,18 @@ def _take(raw:pd.DataFrame, cols:dict, where, ncols:int|None=None)->pd.DataFrame
     return pd.DataFrame({k: raw[v] for k, v in cols.items()})
 
 def _find_local(task:str, split:str, data_dir)->tuple:
-    "The first existing candidate file for (task, split) under `data_dir`, or an error naming the expected paths."
+    "The first existing candidate file for (task, split) under `data_dir` (the data root or the task's own folder), or an error naming the expected paths."
     root = Path(data_dir).expanduser()
-    if not root.is_dir(): raise FileNotFoundError(f"data_dir {str(root)!r} is not a directory.")
+    if not root.is_dir(): raise FileNotFoundError(f"--data_dir {str(root)!r} is not a directory.")
     cands = LOCAL_FILES[(task, split)]
-    for rel, cols, ncols in cands:
+    # the data root (`data/` holding `hans/hans-data.txt`) first, then the folder that holds the task's files (`data/hans`)
+    for rel, cols, ncols in cands + [(rel.partition('/')[2], cols, ncols) for rel, cols, ncols in cands]:
         for r in (rel, rel + '.gz'):  # gzip-compressed copies are read transparently
             if (root/r).is_file(): return root/r, cols, ncols
-    raise FileNotFoundError(f"No local file for {task} split {split!r}: expected "
-                            + ' or '.join(str(root/rel) for rel, _, _ in cands) + ' (formats: connectivity.data.LOCAL_FILES).')
+    raise FileNotFoundError(f"No local file for {task} split {split!r} under --data_dir {str(root)!r}: expected "
+                            + ' or '.join(str(root/rel) for rel, _, _ in cands)
+                            + f" (a data root), or {' or '.join(repr(rel.partition('/')[2]) for rel, _, _ in cands)} in the task's own folder"
+                            + ' (formats: connectivity.data.LOCAL_FILES).')
 
 # %% ../nbs/01_data.ipynb #2bf3c98a
 def _load_local(task:str, split:str, data_dir)->tuple[pd.DataFrame, str, dict]:
@@ -188,32 +192,72 @@ def _load_local(task:str, split:str, data_dir)->tuple[pd.DataFrame, str, dict]:
 # %% ../nbs/01_data.ipynb #a006b354
 HUB_DATASETS = {  # task -> (hub dataset id, config, our column -> hub column)
     'mnli': ('nyu-mll/glue', 'mnli', dict(sentence1='premise', sentence2='hypothesis', label='label')),
-    'hans': ('jhu-cogsci/hans', None, dict(sentence1='premise', sentence2='hypothesis', label='label',
-                                           heuristic='heuristic', subcase='subcase')),
+    'hans': ('jhu-cogsci/hans', 'plain_text', dict(sentence1='premise', sentence2='hypothesis', label='label',
+                                                   heuristic='heuristic', subcase='subcase')),
     'qqp': ('nyu-mll/glue', 'qqp', dict(sentence1='question1', sentence2='question2', label='label')),
     'cola': ('nyu-mll/glue', 'cola', dict(sentence1='sentence', label='label'))}
+SCRIPT_DATASETS = {'jhu-cogsci/hans'}   # script repos: read from the Hub's parquet conversion
+PARQUET_REVISION = 'refs/convert/parquet'
+OFFLINE_HINT = ("To work offline, set HF_HUB_OFFLINE=1 (cached files are used) and give local copies: "
+                "--data_dir for task data, local model folders for models.")
 _COLA_IN_DOMAIN_DEV = 527
+_REACHABLE:dict = {}
+
+def hub_reachable(timeout:float=3., # seconds to wait for the endpoint to accept a connection
+                 )->tuple[bool, str]: # (reachable, why not)
+    "Whether the Hugging Face Hub can be reached: offline mode says no at once; else one TCP probe per process."
+    from huggingface_hub import constants
+    if constants.HF_HUB_OFFLINE: return False, 'HF_HUB_OFFLINE is set'
+    from urllib.parse import urlsplit
+    u = urlsplit(constants.ENDPOINT); host, port = u.hostname, u.port or (443 if u.scheme == 'https' else 80)
+    if (host, port) not in _REACHABLE:
+        import socket
+        try: socket.create_connection((host, port), timeout=timeout).close(); _REACHABLE[(host, port)] = (True, '')
+        except OSError as e: _REACHABLE[(host, port)] = (False, f"{host}:{port} did not answer within {timeout:g} s ({type(e).__name__})")
+    return _REACHABLE[(host, port)]
+
+def require_hub(what:str, # what needs the Hub, e.g. "load model 'connectivity/feather_berts_0'"
+               ):
+    "Raise one `ConnectionError` at once, saying how to work offline, when the Hub cannot be reached (offline mode: no check, the cache answers)."
+    from huggingface_hub import constants
+    if constants.HF_HUB_OFFLINE: return
+    ok, why = hub_reachable()
+    if not ok: raise ConnectionError(f"Could not {what}: the Hugging Face Hub is unreachable ({why}). {OFFLINE_HINT}")
+
+def _hub_dataset(path:str, config:str|None, split:str, *, script:bool=False):
+    "One split through `datasets.load_dataset`; `path` is a hub id or a local folder laid out like the hub repo."
+    import datasets
+    if not script: return datasets.load_dataset(path, config, split=split)
+    try: return datasets.load_dataset(path, data_dir=config, split=split, revision=PARQUET_REVISION)
+    except ConnectionError: raise
+    except Exception as e:
+        try: return datasets.load_dataset(path, config, split=split)   # fallback: the repo as it is now
+        except Exception: raise e from None
 
 def _load_hub(task:str, split:str)->tuple[pd.DataFrame, str, dict]:
     "One split from the HF Hub through `datasets`: (DataFrame with our columns, source, notes)."
     if task not in HUB_DATASETS:
-        raise ValueError(f"Task {task!r} has no copy on the Hub: pass data_dir= (a folder with the files listed in "
-                         f"connectivity.data.LOCAL_FILES, e.g. paws_qqp/{split}.tsv).")
+        raise ValueError(f"Task {task!r} has no copy on the Hub: pass --data_dir (data_dir= in Python), a folder with the "
+                         f"files listed in connectivity.data.LOCAL_FILES, e.g. paws_qqp/{split}.tsv.")
     repo, config, cols = HUB_DATASETS[task]
     hub_split = 'validation' if task == 'cola' and split != 'train' else split
     source = f"hub:{repo}{'/' + config if config else ''}:{hub_split}"
-    try:
-        import datasets
-        raw = datasets.load_dataset(repo, config, split=hub_split).to_pandas()
+    require_hub(f"load {task!r} split {hub_split!r} from the Hub ({source})")
+    try: raw = _hub_dataset(repo, config, hub_split, script=repo in SCRIPT_DATASETS).to_pandas()
     except Exception as e:
         msg = (str(e).strip().splitlines() or [''])[0]
         raise ConnectionError(f"Could not load {task!r} split {hub_split!r} from the Hub ({source}): "
-                              f"{type(e).__name__}: {msg} -- pass data_dir= with local copies instead.") from None
+                              f"{type(e).__name__}: {msg} -- pass --data_dir (data_dir= in Python) with local copies instead. "
+                              f"{OFFLINE_HINT}") from None
+    return _from_hub(task, split, raw, cols, source), source, {}
+
+def _from_hub(task:str, split:str, raw:pd.DataFrame, cols:dict, source:str)->pd.DataFrame:
+    "Our columns from a hub table (label indices already in `TASK_LABELS` order); CoLA's dev halves cut by row."
     df = _take(raw, cols, source)
     if task == 'cola':
         df['domain'] = np.where(np.arange(len(df)) < _COLA_IN_DOMAIN_DEV, 'in', 'out') if split != 'train' else 'in'
         if split in ('in_domain_dev', 'out_domain_dev'): df = df[df['domain'] == split[:-len('_domain_dev')]]
-    return df.reset_index(drop=True), source, {}
+    return df.reset_index(drop=True)
 
 # %% ../nbs/01_data.ipynb #bdff8cd6
 _FILE_COLS = ('sentence1', 'sentence2', 'label', 'heuristic', 'subcase', 'domain')
@@ -249,7 +293,7 @@ def _load_file(path, columns:dict|None, label_names:Sequence[str]|None)->tuple[p
     if label_names is None:
         lab = df['label'].astype(str).str.strip()
         if not lab.str.fullmatch(r'\d+').all():
-            raise ValueError(f"{path}: string labels {sorted(set(lab))[:5]} need label_names=[...] (index order).")
+            raise ValueError(f"{path}: string labels {sorted(set(lab))[:5]} need the label names in index order (label_names=[...] in Python).")
         label_names = [str(i) for i in range(max(2, int(lab.astype(int).max()) + 1))]
     return df, [str(n) for n in label_names], str(path)
 
@@ -334,3 +378,18 @@ def bundled_data_dir()->Path:
     "The folder of real data shipped inside the package (MNLI dev matched, HANS), usable as `data_dir`."
     import importlib.resources
     return Path(str(importlib.resources.files('connectivity')))/'assets'/'data'
+
+_EXAMPLE_SPLIT = {'cola': 'in_domain_dev'}
+
+def example_data_dir(*tasks:str,                        # tasks the examples read (default: mnli and hans)
+                     env:str='CONNECTIVITY_TEST_DATA',  # environment variable that names the data folder
+                    )->Path|None:                       # a `data_dir` holding every task, or None: load from the Hub
+    "The docs' data folder: `$CONNECTIVITY_TEST_DATA` (else a `shared/data` above the working directory), else the package's copies, else the Hub."
+    tasks = tasks or ('mnli', 'hans')
+    def has_all(d:Path)->bool:
+        try: return d.is_dir() and all(_find_local(t, _EXAMPLE_SPLIT.get(t, SPLITS[t][0]), d) for t in tasks)
+        except FileNotFoundError: return False
+    import os
+    here = Path.cwd()
+    cands = [Path(os.environ[env]).expanduser()] if os.environ.get(env) else [p/'shared'/'data' for p in (here, *here.parents)][:5]
+    return next((d for d in cands + [bundled_data_dir()] if has_all(d)), None)

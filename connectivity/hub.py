@@ -4,18 +4,20 @@
 
 # %% ../nbs/11_hub.ipynb #5c0f5894
 from __future__ import annotations
-import contextlib, fnmatch, json, os
+import contextlib, fnmatch, json, os, pickle, re, warnings
 from pathlib import Path
 from typing import Sequence
 
+import numpy as np
 from fastcore.script import call_parse, Param
 
 from .core import progress
 from .models import step_to_revision
+from .data import OFFLINE_HINT, require_hub
 
 # %% auto #0
-__all__ = ['MANIFEST', 'hub_errors', 'hub_token', 'push', 'hub_commits', 'push_run', 'get_logs', 'connectivity_push',
-           'connectivity_get_logs']
+__all__ = ['MANIFEST', 'INTERPOLATION_LOGS', 'PAPER_SMALL_CLUSTERS', 'PAPER_INTERPOLATIONS', 'hub_errors', 'hub_token', 'push',
+           'hub_commits', 'push_run', 'get_logs', 'connectivity_push', 'connectivity_get_logs', 'read_surface_pickle']
 
 # %% ../nbs/11_hub.ipynb #73fffea6
 def _is_unreachable(e:BaseException)->bool:
@@ -33,7 +35,7 @@ def hub_errors(what:str, # what was being done, e.g. "list the models of 'connec
     try: yield
     except Exception as e:
         if not _is_unreachable(e): raise
-        raise ConnectionError(f"Could not {what}: the Hugging Face Hub is unreachable (HF_HUB_OFFLINE=1 or no network).") from None
+        raise ConnectionError(f"Could not {what}: the Hugging Face Hub is unreachable (HF_HUB_OFFLINE=1 or no network). {OFFLINE_HINT}") from None
 
 # %% ../nbs/11_hub.ipynb #232950a0
 def hub_token(token:str|None=None, # an explicit token; None: the login's or HF_TOKEN
@@ -64,6 +66,7 @@ def push(repo_id:str,                # hub repository, e.g. 'me/bert_ft_qqp-7'
     if not p.exists(): raise FileNotFoundError(f"Nothing to push: {str(p)!r} does not exist.")
     token = hub_token(token)
     if api is None:
+        require_hub(f"push {str(p)!r} to {repo_id!r}")
         from huggingface_hub import HfApi
         api = HfApi()
     msg = commit_message or f"Upload {p.name}"
@@ -87,6 +90,7 @@ def hub_commits(repo_id:str,               # hub repository
     key = (repo_id, revision)
     if refresh or key not in _COMMITS:
         if api is None:
+            require_hub(f"list the commits of {repo_id!r}")
             from huggingface_hub import HfApi
             api = HfApi()
         with hub_errors(f"list the commits of {repo_id!r}"):
@@ -109,6 +113,7 @@ def push_run(repo_id:str,          # hub repository for this member
 
 # %% ../nbs/11_hub.ipynb #7df7f8c4
 MANIFEST = 'manifest.json'
+INTERPOLATION_LOGS = 'connectivity/interpolation_logs'   # the paper's printed 1-D logs and 2-D surfaces (a model repository)
 
 def _write_json(path:Path, obj):
     tmp = path.with_name(path.name + '.tmp'); tmp.write_text(json.dumps(obj, indent=1, sort_keys=True)); os.replace(tmp, path)
@@ -116,46 +121,60 @@ def _write_json(path:Path, obj):
 def _local_root(out:Path, repo_id:str, repo_type:str)->Path:
     return out/repo_id if repo_type in (None, 'model') else out/f'{repo_type}s'/repo_id
 
+def _paper_root(out:Path, repo_id:str, repo_type:str, logs:bool)->Path:
+    "The paper's layout: evaluation logs straight in `out` (as get_logs.py), a logs repo in `out/<name>` (as git clone)."
+    return out/repo_id.split('/')[-1] if logs else out
+
 def get_logs(org:str='connectivity',          # hub organisation (author) whose model repos are searched
-             out_dir:str|Path='logs',          # files land in `out_dir/<org>/<repo>/<path>`
+             out_dir:str|Path='logs',          # download folder
              *, pattern:str='*eval*.json',     # glob on the file's path in its repo
              name_prefix:str|None=None,        # only repos whose name (after `org/`) starts with this
-             logs_repo:str|None=None,          # also this repo (e.g. the interpolation logs' dataset repo)
-             logs_repo_type:str='dataset',     # its type: 'dataset' or 'model'
+             logs_repo:str|None=INTERPOLATION_LOGS, # also this repo (default: the paper's interpolation logs); None: skip
+             logs_repo_type:str='model',       # its type: 'model' or 'dataset'
              logs_pattern:str='*',             # and these of its files
+             layout:str='paper',               # 'paper': `out/<file>` and `out/interpolation_logs/...`; 'nested': `out/<org>/<repo>/<file>`
              token:str|None=None,              # for private repos; default: the login's, if any
              api=None,                         # `HfApi`-like object (default `HfApi()`)
              quiet:bool=False,                 # no progress bar
             )->list[Path]:                     # every matching file, local paths (downloaded now or before)
-    "Download every evaluation log of a Hub organisation (and optionally a logs repository), resumably."
+    "Download every evaluation log of a Hub organisation and the paper's interpolation logs, resumably, where the paper's commands look for them."
+    if layout not in ('paper', 'nested'): raise ValueError(f"Unknown layout {layout!r}: use 'paper' or 'nested'.")
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
     token = hub_token(token, required=False)
     if api is None:
+        require_hub(f"list the models of {org!r}")   # fail at once when the Hub does not answer
         from huggingface_hub import HfApi
         api = HfApi()
     mf = out/MANIFEST
     manifest = json.loads(mf.read_text()) if mf.exists() else {}
     with hub_errors(f"list the models of {org!r}"):
-        repos = [(m.id, 'model', pattern) for m in api.list_models(author=org, token=token)
+        repos = [(m.id, 'model', pattern, False) for m in api.list_models(author=org, token=token)
                  if name_prefix is None or m.id.split('/', 1)[-1].startswith(name_prefix)]
-    if logs_repo: repos.append((logs_repo, logs_repo_type, logs_pattern))
-    todo, paths = [], []
-    for repo_id, rtype, pat in progress(repos, desc='list repos', quiet=quiet):
+    if logs_repo: repos = [r for r in repos if r[0] != logs_repo] + [(logs_repo, logs_repo_type, logs_pattern, True)]
+    todo, paths, claimed = [], [], {}
+    for repo_id, rtype, pat, logs in progress(repos, desc='list repos', quiet=quiet):
         with hub_errors(f"list the files of {repo_id!r}"):
             entries = api.list_repo_tree(repo_id, recursive=True, repo_type=rtype, token=token)
         for e in entries:
             size = getattr(e, 'size', None)
             if size is None or not fnmatch.fnmatch(e.path, pat): continue   # folders, non-matching files
-            key, local = f'{rtype}:{repo_id}/{e.path}', _local_root(out, repo_id, rtype)/e.path
-            rec = dict(repo_id=repo_id, repo_type=rtype, path=e.path, size=int(size), blob_id=getattr(e, 'blob_id', None))
+            root = _paper_root(out, repo_id, rtype, logs) if layout == 'paper' else _local_root(out, repo_id, rtype)
+            if root/e.path in claimed:                                      # two repos hold the same file name
+                warnings.warn(f"{e.path!r} is in both {claimed[root/e.path]!r} and {repo_id!r}: the copy of {repo_id!r} "
+                              f"goes to {_local_root(out, repo_id, rtype)}.")
+                root = _local_root(out, repo_id, rtype)
+            key, local = f'{rtype}:{repo_id}/{e.path}', root/e.path
+            claimed[local] = repo_id
+            rec = dict(repo_id=repo_id, repo_type=rtype, path=e.path, size=int(size), blob_id=getattr(e, 'blob_id', None),
+                       local=local.relative_to(out).as_posix())
             paths.append(local)
             done = manifest.get(key)
-            if done and done['blob_id'] == rec['blob_id'] and local.is_file() and local.stat().st_size == rec['size']: continue
-            todo.append((key, rec, local))
-    for key, rec, local in progress(todo, desc='download', quiet=quiet):
+            if done and done['blob_id'] == rec['blob_id'] and done.get('local', rec['local']) == rec['local'] \
+               and local.is_file() and local.stat().st_size == rec['size']: continue
+            todo.append((key, rec, local, root))
+    for key, rec, local, root in progress(todo, desc='download', quiet=quiet):
         with hub_errors(f"download {rec['path']!r} of {rec['repo_id']!r}"):
-            got = Path(api.hf_hub_download(rec['repo_id'], rec['path'], repo_type=rec['repo_type'],
-                                           local_dir=str(_local_root(out, rec['repo_id'], rec['repo_type'])), token=token))
+            got = Path(api.hf_hub_download(rec['repo_id'], rec['path'], repo_type=rec['repo_type'], local_dir=str(root), token=token))
         if got.resolve() != local.resolve() or got.stat().st_size != rec['size']:
             raise IOError(f"Download of {rec['path']!r} from {rec['repo_id']!r} gave {got} ({got.stat().st_size} bytes), "
                           f"expected {local} ({rec['size']} bytes).")
@@ -163,31 +182,85 @@ def get_logs(org:str='connectivity',          # hub organisation (author) whose 
     return paths
 
 # %% ../nbs/11_hub.ipynb #3aff6bfa
+def _is_token(s:str|None)->bool: return bool(s) and s.startswith('hf_') and '/' not in s and '.' not in s
+
 @call_parse
 def connectivity_push(
     repo:str,      # hub repository, e.g. me/bert_ft_qqp-7
     file:str,      # model folder or file to upload
     path:Param("path in the repository (default: the folder's root or the file's name)", str, opt=False, nargs='?')=None,
+    path_in_repo:Param("the paper's order `REPO FILE TOKEN PATH`: the path after a token", str, opt=False, nargs='?')=None,
     repo_type:str='model', # model or dataset
 ):
     "Upload a model folder or a file to the Hub (token from `hf auth login` or HF_TOKEN)."
-    try: return push(repo, file, path, repo_type=repo_type)
+    token = None
+    if _is_token(path):   # the paper's push_to_hub.py REPO FILE TOKEN [PATH]: accepted, but a token belongs in the login
+        token, path = path, path_in_repo
+        print("connectivity_push: warning: a token on the command line ends up in the shell history; "
+              "prefer `hf auth login` or HF_TOKEN.", file=__import__('sys').stderr)
+    elif path_in_repo is not None:
+        raise SystemExit(f"connectivity_push: error: two paths given ({path!r}, {path_in_repo!r}): give one path in the repository.")
+    try: return push(repo, file, path, repo_type=repo_type, token=token)
     except (ConnectionError, PermissionError, FileNotFoundError) as e: raise SystemExit(f"connectivity_push: {e}") from None
 
 @call_parse
 def connectivity_get_logs(
+    out_dir:Param("download folder (as the paper's `get_logs.py logs/`); reruns fetch only what is missing or changed", str, opt=False, nargs='?')='logs',
     org:str='connectivity', # hub organisation whose model repos are searched
-    out_dir:str='logs',     # download folder (resumable: reruns fetch only what is missing or changed)
     pattern:str='*eval*.json', # glob on file paths in each repo
     name_prefix:str=None,   # only repos whose name starts with this
-    logs_repo:str=None,     # also download this repository (e.g. interpolation logs)
-    logs_repo_type:str='dataset', # its type
+    logs_repo:str=INTERPOLATION_LOGS, # also download this repository ('' for none): the paper's interpolation logs
+    logs_repo_type:str='model', # its type: model or dataset
     logs_pattern:str='*',   # its files to download
+    layout:Param("where files go: paper (logs/<file>, logs/interpolation_logs/...) or nested (logs/<org>/<repo>/<file>)", str, choices=['paper', 'nested'])='paper',
     quiet:bool=False,       # no progress bars
 ):
-    "Download every evaluation log of a Hub organisation, resumably."
-    try: paths = get_logs(org, out_dir, pattern=pattern, name_prefix=name_prefix, logs_repo=logs_repo,
-                          logs_repo_type=logs_repo_type, logs_pattern=logs_pattern, quiet=quiet)
+    "Download every evaluation log of a Hub organisation and the paper's interpolation logs, resumably."
+    try: paths = get_logs(org, out_dir, pattern=pattern, name_prefix=name_prefix, logs_repo=logs_repo or None,
+                          logs_repo_type=logs_repo_type, logs_pattern=logs_pattern, layout=layout, quiet=quiet)
     except ConnectionError as e: raise SystemExit(f"connectivity_get_logs: {e}") from None
     if not quiet: print(f"{len(paths)} files in {out_dir}")
     return paths
+
+# %% ../nbs/11_hub.ipynb #4b763864
+PAPER_SMALL_CLUSTERS = {  # the paper's README: seeds in the smaller, linearly disconnected cluster (final models)
+    'mnli': ['15', '25', '26', '42', '44', '46', '56', '61', '63', '70', '73', '89'],
+    'qqp': ['7', '11', '17', '22', '31', '33', '53', '61', '63', '68', '69', '94'],
+    'cola': ['23']}
+PAPER_INTERPOLATIONS = {'mnli': 'mnli_interpol@36813steps', 'qqp': 'qqp_interpol@34110steps'}   # folders of the logs repo
+
+_SURF = re.compile(r'^(?:AllData_)?(?P<dataset>[^_]+)_(?P<split>[^_]+)_(?P<anchor>[^_]+)_(?P<base1>[^_]+)_(?P<base2>[^_]+)'
+                   r'_(?P<range>[^_]+)_(?P<metric>loss|acc|ece)_surface\.pkl$')
+
+def _unpickle_surface(path:Path):
+    with open(path, 'rb') as f: obj = pickle.load(f)
+    surf, locs = obj if len(obj) == 2 and isinstance(obj[1], dict) else (obj, {})
+    if len(surf) != 3: raise ValueError(f"{path} is not the paper's surface pickle: expected ((X, Y, Z), locations).")
+    X, Y, Z = (np.asarray(a.detach().cpu() if hasattr(a, 'detach') else a, dtype=float) for a in surf)
+    if not (X.shape == Y.shape == Z.shape and X.ndim == 2):
+        raise ValueError(f"{path}: X, Y and Z must be grids of one shape, got {X.shape}, {Y.shape}, {Z.shape}.")
+    return X, Y, Z, locs
+
+def read_surface_pickle(path:str|Path,         # a `..._<metric>_surface.pkl` of the paper's `interpolate_2d.py`
+                        trust_pickle:bool=False, # required: unpickling a file can execute code hidden in it
+                       ):                        # a `connectivity.surface.Surface` (metrics without a file are NaN)
+    "Read the paper's 2-D surface pickle, and its sibling loss/acc/ece pickles, into a `Surface`."
+    from connectivity.surface import Surface
+    p = Path(path).expanduser()
+    if not trust_pickle:
+        raise ValueError(f"Refusing to unpickle {str(p)!r}: loading a pickle can execute arbitrary code hidden in the file. "
+                         "Pass --trust_pickle (trust_pickle=True) only for a file you made or trust.")
+    if not p.is_file(): raise FileNotFoundError(f"No surface pickle {str(p)!r}.")
+    m = _SURF.match(p.name)
+    files = {k: p.with_name(p.name.replace(f"_{m['metric']}_surface", f"_{k}_surface")) for k in ('loss', 'acc', 'ece')} if m else {'loss': p}
+    grids, X = {}, None
+    for k, f in files.items():
+        if not f.is_file(): continue
+        X, Y, Z, locs = _unpickle_surface(f)
+        grids[k] = Z.T                                 # ours: rows are y, columns x
+    nan = np.full_like(grids[next(iter(grids))], np.nan)
+    names = [m['anchor'], m['base1'], m['base2']] if m else ['w0', 'w1', 'w2']
+    loc = np.array([locs.get(w, (np.nan, np.nan)) for w in ('w0', 'w1', 'w2')], dtype=float)
+    meta = dict(source=str(p), format="the paper's interpolate_2d.py pickle", **({k: m[k] for k in ('dataset', 'split', 'range')} if m else {}))
+    return Surface(X[0, :], Y[:, 0], grids.get('loss', nan), grids.get('acc', nan), grids.get('ece', nan), loc,
+                   np.full(3, np.nan), np.full(3, np.nan), np.full(3, np.nan), names, meta)

@@ -15,11 +15,12 @@ import torch
 from fastcore.script import call_parse, Param
 
 import connectivity
-from .core import autocast_dtype, local_device, ModelRef, model_refs, parse_pairs, rank_world, shard, progress
+from .core import autocast_dtype, local_device, ModelRef, model_refs, parse_pairs, rank_world, shard, progress, UsageError, check_writable, writing
 from .evalset import EvalSet
 from .data import load_task
-from .models import load_model, load_tokenizer, label_adapter, model_label_names, check_compatible, param_names
+from .models import load_model, load_tokenizer, label_adapter, model_label_names, check_compatible, param_names, warn_generic_labels, model_fingerprint
 from .evaluate import evaluate
+from .prefix import BlockDigests, PrefixCaches, shared_depth
 
 # %% auto #0
 __all__ = ['METRICS', 'COLUMNS', 'path_points', 'param_tensors', 'weight_distance', 'WeightPath', 'interpolate_pair',
@@ -117,8 +118,8 @@ def _parse_label_map(label_map):
 
 def _make_adapter(model_labels:list|None, n_out:int|None, task_labels:Sequence[str], label_map=None):
     "The adapter from a model's outputs to the task's labels; `None` (identity) for unnamed outputs of the right count."
-    if label_map is None and model_labels is None and n_out == len(task_labels): return None
-    return label_adapter(model_labels, task_labels, label_map=_parse_label_map(label_map))
+    if label_map is None and model_labels is None and n_out == len(task_labels): warn_generic_labels(task_labels); return None
+    return label_adapter(model_labels, task_labels, label_map=_parse_label_map(label_map), num_outputs=n_out)
 
 def _num_labels(model)->int|None: return getattr(getattr(model, 'config', None), 'num_labels', None)
 
@@ -160,10 +161,12 @@ def interpolate_pair(model_a:torch.nn.Module,   # endpoint at t=0 (never changed
 # %% ../nbs/04_interpolate.ipynb #1a7a8594
 _COMPARED = ('dataset', 'split', 'num_exs', 'n_points', 'data_spec', 'dtype', 'label_map', 'models')
 
-def data_spec_hash(spec:dict, # an `EvalSet.spec`
+def data_spec_hash(spec:dict,          # an `EvalSet.spec`
+                   legacy:bool=False,  # the hash of version 0.1.0, which included the tokenizer's path
                   )->str:
-    "A hash of what determines the evaluation data (not how it is batched)."
-    s = {k: v for k, v in spec.items() if k not in ('max_tokens', 'batch_size', 'source')}  # source: a path, may be relative
+    "A hash of what determines the evaluation data (not how it is batched, nor the paths it was read from)."
+    drop = ('max_tokens', 'batch_size', 'source') + (() if legacy or 'fingerprint' not in spec else ('tokenizer',))
+    s = {k: v for k, v in spec.items() if k not in drop}   # paths may be relative; the token ids' fingerprint stays
     return hashlib.sha1(json.dumps(s, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 def run_config(refs:Sequence[ModelRef], # the family
@@ -175,8 +178,16 @@ def run_config(refs:Sequence[ModelRef], # the family
     "The configuration that results in one results directory must share."
     dt = autocast_dtype(evalset.device, dtype)
     return dict(**_data_fields(evalset), n_points=int(n_points), data_spec=data_spec_hash(evalset.spec),
+                data_spec_v0=data_spec_hash(evalset.spec, legacy=True),   # to resume directories of version 0.1.0
                 dtype='fp32' if dt is None else str(dt).replace('torch.', ''), label_map=_parse_label_map(label_map),
-                models={r.name: dict(path=str(r.path), revision=r.revision, step=r.step) for r in refs})
+                models={r.name: dict(path=str(r.path), revision=r.revision, step=r.step, fingerprint=model_fingerprint(r))
+                        for r in refs})
+
+def _same_model(x, y)->bool:
+    "Whether two `models` entries are the same model: equal fingerprints (any path), else (old results) equal entries."
+    if not (isinstance(x, dict) and isinstance(y, dict)): return x == y
+    if x.get('fingerprint') and y.get('fingerprint'): return x['fingerprint'] == y['fingerprint']
+    return {k: v for k, v in x.items() if k != 'fingerprint'} == {k: v for k, v in y.items() if k != 'fingerprint'}
 
 def _config_diff(have:dict, want:dict)->list[str]:
     "Human-readable differences between two configurations."
@@ -184,25 +195,60 @@ def _config_diff(have:dict, want:dict)->list[str]:
     for k in _COMPARED:
         a, b = have.get(k), want.get(k)
         if a == b: continue
+        if k == 'data_spec' and a and b and (a == want.get('data_spec_v0') or have.get('data_spec_v0') == b): continue  # 0.1.0's hash
         if k == 'models' and isinstance(a, dict) and isinstance(b, dict):
             only_a, only_b = sorted(set(a) - set(b)), sorted(set(b) - set(a))
-            moved = [n for n in a if n in b and a[n] != b[n]]
+            moved = [n for n in a if n in b and not _same_model(a[n], b[n])]
             if only_a: out.append(f"models only there: {only_a}")
             if only_b: out.append(f"models only here: {only_b}")
-            if moved: out.append(f"model {moved[0]!r}: {a[moved[0]]} there, {b[moved[0]]} here")
+            if moved:
+                n, x, y = moved[0], a[moved[0]], b[moved[0]]
+                out.append(f"model {n!r} has other weights than when these results were recorded (fingerprint "
+                           f"{x['fingerprint']} there, {y['fingerprint']} here: {y['path']})" if x.get('fingerprint') and y.get('fingerprint')
+                           else f"model {n!r}: {x} there, {y} here")
         else: out.append(f"{k}: {a!r} there, {b!r} here")
     return out
 
 # %% ../nbs/04_interpolate.ipynb #e2fb21a4
-def _read_jsonl(path:Path, repair:bool=False)->tuple[dict|None, list[dict]]:
+_NEEDS = {'config': ('config',), 'point': ('model_a', 'model_b', 'point'), 'row': ('row', 'loss', 'accuracy', 'ece')}  # row: a surface's
+
+def _check_record(rec)->str|None:
+    "Why `rec` is not a results record (`None` if it is one)."
+    if not isinstance(rec, dict) or rec.get('kind') not in ('config', 'point'): return 'not a results record'
+    need = _NEEDS['config'] if rec['kind'] == 'config' else _NEEDS['row'] if 'row' in rec else _NEEDS['point']
+    missing = [k for k in need if k not in rec]
+    return f"the record lacks the key {missing[0]!r}" if missing else None
+
+def _set_aside(path:Path, bad:list[tuple[int, bytes]], keep:bytes):
+    "Move the `bad` lines of a results file into `<file>.bad` and rewrite the file (atomically) without them."
+    with open(f'{path}.bad', 'ab') as f:
+        for _, line in bad: f.write(line + b'\n')
+        f.flush(); os.fsync(f.fileno())
+    tmp = Path(path).with_name(f'.{Path(path).name}.{os.getpid()}.tmp')
+    with open(tmp, 'wb') as f: f.write(keep); f.flush(); os.fsync(f.fileno())
+    os.replace(tmp, path)
+    warnings.warn(f"{path}: set {len(bad)} corrupt line(s) aside (line {', '.join(str(i) for i, _ in bad)}) into "
+                  f"{path}.bad; their points are computed again.")
+
+def _warn_gaps(path:Path, recs:Iterable[dict]):
+    "Warn about paths whose points, over every rank's file, are not 0..k (a line deleted from the middle of a file)."
+    seen = {}
+    for r in recs:
+        if 'model_a' in r: seen.setdefault((str(r['model_a']), str(r['model_b'])), set()).add(int(r['point']))
+    for (a, b), ks in seen.items():
+        gaps = sorted(set(range(max(ks) + 1)) - ks)
+        if gaps: warnings.warn(f"{path}: path {a} -> {b} lacks point(s) {gaps} below point {max(ks)} (a deleted line?); "
+                               "rerunning the command computes them.")
+
+def _read_jsonl(path:Path, repair:bool=False, set_aside:bool=False, hint:str|None=None)->tuple[dict|None, list[dict]]:
     "Header and point records of one results file; a torn last line is dropped (and truncated away if `repair`)."
     raw = Path(path).read_bytes()
-    lines, pos, header, recs = raw.split(b'\n'), 0, None, []
+    lines, pos, header, recs, bad = raw.split(b'\n'), 0, None, [], []
     for i, line in enumerate(lines, 1):
         last = i == len(lines)
         if last and line.strip():   # no newline after it: a write torn by a crash
             msg = f"{path}: dropping a torn last line (line {i}, {len(line)} bytes) left by an interrupted run."
-            if repair:
+            if repair and not bad:
                 with open(path, 'r+b') as f: f.truncate(pos); f.flush(); os.fsync(f.fileno())
                 msg = msg.replace('dropping', 'truncated away')
             warnings.warn(msg)
@@ -210,10 +256,12 @@ def _read_jsonl(path:Path, repair:bool=False)->tuple[dict|None, list[dict]]:
         if line.strip():
             try:
                 rec = json.loads(line)
-                if not isinstance(rec, dict) or rec.get('kind') not in ('config', 'point'): raise ValueError('not a record')
-            except ValueError as e:
-                raise ValueError(f"Corrupt results file {path}, line {i}: {line[:80]!r} is not a results record ({e}). "
-                                 "Move the file away (or fix that line) and rerun.") from None
+                why = _check_record(rec)
+            except ValueError as e: why = str(e)
+            if why is not None:
+                if set_aside and i > 1: bad.append((i, line)); pos += len(line) + 1; continue
+                raise ValueError(f"Corrupt results file {path}, line {i}: {line[:80]!r} is not a results record ({why}). " +
+                                 (hint or "Rerun with --repair (repair=True) to set the line aside and compute its point again."))
             if rec['kind'] == 'config':
                 if header is not None or recs: raise ValueError(f"Corrupt results file {path}, line {i}: a second header.")
                 header = rec
@@ -221,6 +269,9 @@ def _read_jsonl(path:Path, repair:bool=False)->tuple[dict|None, list[dict]]:
                 if header is None: raise ValueError(f"Corrupt results file {path}, line {i}: a record before the header.")
                 recs.append(rec)
         pos += len(line) + 1
+    if bad:
+        keep = b''.join(l + b'\n' for j, l in enumerate(lines[:-1], 1) if j not in {k for k, _ in bad})
+        _set_aside(path, bad, keep)
     return header, recs
 
 # %% ../nbs/04_interpolate.ipynb #10c9c3ab
@@ -241,7 +292,8 @@ class ResultsStore:
                  config:dict,                 # `run_config(...)`: every file in the directory must share it
                  *, rank:int=0,               # this process's rank: it writes `results-rank<rank>.jsonl` only
                  world:int=1,                 # number of ranks (provenance only)
-                 meta:dict|None=None):        # more provenance for the header
+                 meta:dict|None=None,         # more provenance for the header
+                 repair:bool=False):          # set corrupt lines of this rank's file aside (`<file>.bad`) to compute them again
         self.dir = Path(results_dir); self.dir.mkdir(parents=True, exist_ok=True)
         self.config, self.rank, self.run = config, int(rank), uuid.uuid4().hex[:12]
         self.path = self.dir/f'results-rank{self.rank}.jsonl'
@@ -254,12 +306,17 @@ class ResultsStore:
                 own = f == self.path
                 with warnings.catch_warnings():
                     if not own: warnings.simplefilter('ignore')   # another rank may be mid-write
-                    header, recs = _read_jsonl(f, repair=own)
+                    header, recs = _read_jsonl(f, repair=own, set_aside=own and repair)
                 if header is None: continue
                 diff = _config_diff(header.get('config', {}), config)
                 if diff: raise ValueError(f"{self.dir} holds results of another configuration ({f.name}): {'; '.join(diff)}. "
                                           "Use another results directory, or remove that one to start again.")
                 for r in recs: self.done.setdefault(_key(r['model_a'], r['model_b'], r['point']), r)
+            if os.fstat(self._f.fileno()).st_ino != os.stat(self.path).st_ino:   # rewritten by --repair: reopen it
+                self._f.close(); self._f = open(self.path, 'ab')
+                try: import fcntl; fcntl.flock(self._f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except (ImportError, OSError): pass
+            _warn_gaps(self.dir, self.done.values())
         except BaseException: self._f.close(); raise
         self._f.seek(0, os.SEEK_END)
         if self._f.tell() == 0:
@@ -268,7 +325,8 @@ class ResultsStore:
                 time=time.strftime('%Y-%m-%dT%H:%M:%S%z'), **(meta or {}))))
 
     def _append(self, rec:dict):
-        self._f.write((json.dumps(rec, allow_nan=False) + '\n').encode()); self._f.flush(); os.fsync(self._f.fileno())
+        try: self._f.write((json.dumps(rec, allow_nan=False) + '\n').encode()); self._f.flush(); os.fsync(self._f.fileno())
+        except OSError as e: raise OSError(e.errno, f"Cannot write {self.path}: {e.strerror or e}") from e
 
     def is_done(self, a, b, k)->bool:
         "Whether point `k` of the path `a -> b` is already recorded (by any rank)."
@@ -278,7 +336,8 @@ class ResultsStore:
         "Append one finished point and make it durable (flush + fsync) before returning."
         m = {k_: (None if isinstance(v, float) and not np.isfinite(v) else v) for k_, v in _point_metrics(metrics).items()}
         rec = dict(kind='point', model_a=str(a), model_b=str(b), point=int(k), t=float(t), **m,
-                   euclidean_dist=float(euclidean_dist), run=self.run, time=time.time(), **extra)
+                   euclidean_dist=_num(euclidean_dist) if np.isfinite(_num(euclidean_dist)) else None,   # NaN weights: null
+                   run=self.run, time=time.time(), **extra)
         self._append(rec); self.done[_key(a, b, k)] = rec
 
     def close(self): self._f.close()
@@ -302,6 +361,7 @@ def read_results(results_dir:str|Path, # a directory of `results-rank<r>.jsonl` 
             key = _key(r['model_a'], r['model_b'], r['point'])
             if key in seen: continue
             seen.add(key); rows.append(r)
+    _warn_gaps(Path(results_dir), rows)
     if config is None: return _table([])
     base = {k: config[k] for k in ('dataset', 'split', 'num_exs', 'n_points')}
     df = _table([{**r, **base} for r in rows])
@@ -325,10 +385,11 @@ def save_table(df:pd.DataFrame,        # a results table
     "Export a results table, the format chosen by the file extension."
     p = Path(path); ext = _table_format(p, allow_pickle)
     p.parent.mkdir(parents=True, exist_ok=True)
-    if ext == '.csv': df.to_csv(p, index=False)
-    elif ext == '.parquet': df.to_parquet(p, index=False)
-    elif ext == '.json': df.to_json(p, orient='records', indent=1)
-    else: df.to_pickle(p)
+    with writing(p):
+        if ext == '.csv': df.to_csv(p, index=False)
+        elif ext == '.parquet': df.to_parquet(p, index=False)
+        elif ext == '.json': df.to_json(p, orient='records', indent=1)
+        else: df.to_pickle(p)
     return p
 
 # %% ../nbs/04_interpolate.ipynb #f401d587
@@ -382,7 +443,11 @@ class _WeightCache:
             pd_ = dict(m.named_parameters()); params = [pd_[n].detach() for n in self.names]
         w = _Weights(params, {n: b.detach().clone() for n, b in m.named_buffers()}, model_label_names(m),
                      sum(p.numel() * p.element_size() for p in params))
+        w.digests = BlockDigests(dict(zip(self.names, params)))   # for lower layers shared by a pair (`connectivity.prefix`)
         self.loads[name] += 1
+        if self.loads[name] == 1 and not bool(torch.stack([torch.isfinite(p).all() for p in params]).all()):
+            warnings.warn(f"Model {name!r} ({self.refs[name].path}) has NaN/inf weights: its paths are recorded as NaN "
+                          "(null in the results file); the other pairs go on.")
         if self.capacity is None: self.capacity = self._auto_capacity(w.nbytes)
         return w
 
@@ -413,6 +478,7 @@ def interpolate_family(refs:Sequence[ModelRef],      # the family (`connectivity
                        max_resident:int|None=None,    # endpoints kept on the device (default: 2 on CPU, what fits on CUDA)
                        rank:int|None=None, world:int|None=None, # default: from `torchrun`'s environment
                        quiet:bool=False,              # no progress bar
+                       repair:bool=False,             # set corrupt lines of this rank's results file aside and compute them again
                       )->pd.DataFrame:                # every rank's results so far (`read_results(results_dir)`)
     "Interpolate between many pairs of a family: weights streamed, every point saved durably, pairs split by rank."
     refs = list(refs); byname = {r.name: r for r in refs}
@@ -432,11 +498,11 @@ def interpolate_family(refs:Sequence[ModelRef],      # the family (`connectivity
     dev = es.device
     ts = path_points(n_points)
     with ResultsStore(results_dir, run_config(refs, es, n_points, dtype, label_map), rank=rank, world=world,
-                      meta=dict(device=str(dev), pairs=[list(p) for p in pairs])) as store:
+                      meta=dict(device=str(dev), pairs=[list(p) for p in pairs]), repair=repair) as store:
         todo = [p for p in shard(pairs, rank, world) if not all(store.is_done(*p, k) for k in range(len(ts)))]
         left = sum(not store.is_done(*p, k) for p in todo for k in range(len(ts)))
         cache = _WeightCache(byname, dev, max_resident)
-        adapters = {}
+        adapters, prefixes, shared = {}, PrefixCaches(es, dtype=dtype), {}
         bar = progress(total=left, desc=f'interpolate rank {rank}/{world}' if world > 1 else 'interpolate',
                        quiet=quiet, unit='pt')
         for a, b in stream_order(todo):
@@ -452,16 +518,22 @@ def interpolate_family(refs:Sequence[ModelRef],      # the family (`connectivity
             if key not in adapters: adapters[key] = _make_adapter(wa.label_names, _num_labels(live), es.label_names, label_map)
             path = WeightPath(live, wa.params, wb.params, cache.names)
             dist = path.distance
+            depth = shared_depth([wa.digests, wb.digests])   # equal blocks stay equal on the whole line
+            shared[(a, b)] = depth
+            pc = None
             for k, t in enumerate(ts):
                 if store.is_done(a, b, k): continue
                 path.set(t)
-                m = evaluate(live, es, adapter=adapters[key], dtype=dtype).metrics
+                if pc is None and depth: pc = prefixes.get(live, wa.digests, depth)
+                m = evaluate(live, es, adapter=adapters[key], dtype=dtype, prefix=pc).metrics
                 if _point_metrics(m)['nan']: _warn_nan(a, b, k, t)
                 store.write(a, b, k, t, m, dist)
                 bar.update(1)
         bar.close()
     out = read_results(results_dir)
     out.attrs['model_loads'] = dict(cache.loads)  # how often each model was read by this process
+    out.attrs['shared_blocks'] = shared           # (a, b) -> leading blocks the pair shares (computed once per cache)
+    out.attrs['prefix_caches'] = prefixes.built
     return out
 
 # %% ../nbs/04_interpolate.ipynb #6ed9742c
@@ -486,24 +558,32 @@ def connectivity_interpolate(
     dtype:str='auto',               # autocast: auto (bf16/fp16 on CUDA, fp32 on CPU), fp32, bf16 or fp16
     label_map:str=None,             # the models' label order: a preset ('feather', 'mnli', ...) or 'a,b,c' (default: id2label)
     quiet:bool=False,               # no progress bar
+    overwrite:bool=False,           # replace an existing --save_file
+    repair:bool=False,              # set corrupt lines of this process's results file aside (<file>.bad) and compute them again
 ):
     "Interpolate linearly between pairs of models of a family; record loss and metrics at every point."
-    if not base_models_prefix: raise ValueError("--base_models_prefix is required.")
-    pairs = parse_pairs(suffix_pairs)
+    if not base_models_prefix: raise UsageError("--base_models_prefix is required.")
+    try: pairs = parse_pairs(suffix_pairs)
+    except ValueError as e: raise UsageError(f"--suffix_pairs: {e}") from None
     if models: models = [str(m) for m in models]
     elif not all_pairs: models = list(dict.fromkeys(m for p in pairs for m in p))
     refs = model_refs(base_models_prefix, models or None, num_steps=num_steps)
     names = [r.name for r in refs]
     for p in pairs:
         for n in p:
-            if n not in names: raise ValueError(f"--suffix_pairs {','.join(p)} names {n!r}, which is not in --models {names}.")
+            if n not in names: raise UsageError(f"--suffix_pairs {','.join(p)} names {n!r}, which is not in --models {names}.")
+    if all_pairs and len(names) < 2: raise UsageError(f"--all_pairs needs at least 2 models, got {len(names)}: {names}.")
     if all_pairs: pairs += [p for p in _every_pair(names) if p not in pairs]
-    if not pairs: raise ValueError("No pairs to interpolate: give --suffix_pairs a,b ... or --all_pairs.")
-    if save_file: _table_format(Path(save_file))   # a bad extension fails now, not after hours of work
+    if not pairs: raise UsageError("No pairs to interpolate: give --suffix_pairs a,b ... or --all_pairs.")
+    if save_file:   # a bad extension, an existing or unwritable file fail now, not after hours of work
+        try: _table_format(Path(save_file))
+        except ValueError as e: raise UsageError(f"--save_file: {e}") from None
+        check_writable(save_file, overwrite=overwrite)
+    check_writable(Path(results_dir)/'results.jsonl', overwrite=True)   # the results directory can be written to
     data = load_task(dataset, split, data_dir=data_dir, num_exs=num_exs, all_data=all_data,
                      shuffle_seed=42 if dataset == 'hans' else None)
     df = interpolate_family(refs, pairs, data, results_dir=results_dir, base_model=base_model, n_points=n_sample + 2,
-                            device=device, dtype=dtype, label_map=label_map, batch_size=batch_size, quiet=quiet)
+                            device=device, dtype=dtype, label_map=label_map, batch_size=batch_size, quiet=quiet, repair=repair)
     have = set(zip(df.model_a, df.model_b, df.point))
     left = sum(_key(a, b, k) not in have for a, b in set(pairs) for k in range(n_sample + 2))
     if save_file and not left:   # the last rank to finish writes the merged table (atomically)

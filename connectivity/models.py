@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_models.ipynb #bfbe4a73
 from __future__ import annotations
-import os, re, inspect, contextlib
+import os, re, json, struct, hashlib, inspect, contextlib, warnings
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -13,11 +13,12 @@ import transformers
 from transformers import AutoConfig, AutoModelForSequenceClassification, AutoTokenizer
 
 from .core import ModelRef, get_device
+from .data import require_hub
 
 # %% auto #0
-__all__ = ['LABEL_ORDERS', 'step_to_revision', 'resolve_revision', 'load_state_dict_file', 'load_model', 'load_tokenizer',
-           'normalize_label', 'model_label_names', 'LabelAdapter', 'label_adapter', 'param_names', 'check_compatible',
-           'euclidean_distance']
+__all__ = ['LABEL_ORDERS', 'step_to_revision', 'resolve_revision', 'load_state_dict_file', 'feather_labels', 'load_model',
+           'model_fingerprint', 'load_tokenizer', 'normalize_label', 'model_label_names', 'warn_generic_labels',
+           'LabelAdapter', 'label_adapter', 'param_names', 'check_compatible', 'euclidean_distance']
 
 # %% ../nbs/02_models.ipynb #421985e1
 _STEP_CACHE:dict = {}
@@ -100,13 +101,27 @@ def load_state_dict_file(path:str|Path, # a model directory, or a `.safetensors`
 # %% ../nbs/02_models.ipynb #ff3fcb22
 @contextlib.contextmanager
 def _quiet_loading():
-    "Silence transformers' per-load progress bar, restoring its setting afterwards."
+    "Silence transformers' per-load progress bar and load report (we summarize it: `_report_load`), restoring both."
     lg = transformers.utils.logging
-    on = lg.is_progress_bar_enabled()
+    on, level = lg.is_progress_bar_enabled(), lg.get_verbosity()
     if on: lg.disable_progress_bar()
+    lg.set_verbosity_error()
     try: yield
     finally:
+        lg.set_verbosity(level)
         if on: lg.enable_progress_bar()
+
+_LOAD_REPORTS:set = set()   # load reports already shown in this process
+
+def _report_load(path, info:dict|None):
+    "Warn once per process about each kind of load report (weights missing from / unused by checkpoints), not per model."
+    info = info or {}
+    kinds = (('missing_keys', 'not in the checkpoint, newly initialized'), ('unexpected_keys', 'in the checkpoint but unused'))
+    parts = [f"{len(ks)} weight(s) {what} ({', '.join(sorted(ks)[:4])}{', …' if len(ks) > 4 else ''})"
+             for key, what in kinds if (ks := sorted(map(str, info.get(key) or ())))]
+    if not parts or tuple(parts) in _LOAD_REPORTS: return
+    _LOAD_REPORTS.add(tuple(parts))
+    warnings.warn(f"Model {str(path)!r}: {'; '.join(parts)}. Shown once: other models with the same report load silently.")
 
 _DTYPE_KW = 'dtype' if int(transformers.__version__.split('.')[0]) >= 5 else 'torch_dtype'
 
@@ -125,6 +140,19 @@ def _model_dir(ref:ModelRef)->Path|None:
         raise FileNotFoundError(f"Model directory {str(d)!r} has no config.json.{hint}")
     return d
 
+_FEATHER = ('contradiction', 'entailment', 'neutral')   # McCoy et al.'s feather BERTs' output order
+
+def feather_labels(model,    # a loaded model (its config is changed in place when the rule applies)
+                   name:str, # the model's name or path
+                  )->bool:   # whether the feather order was given
+    "As the paper's code: a model with `feather` in its name and generic LABEL_0..2 outputs gets the feather order (contradiction, entailment, neutral)."
+    cfg = getattr(model, 'config', model)
+    id2 = getattr(cfg, 'id2label', None) or {}
+    generic = all(re.fullmatch(r'label_\d+', str(v).strip().lower()) for v in id2.values())
+    if 'feather' not in str(name).lower() or not generic or getattr(cfg, 'num_labels', None) != 3: return False
+    cfg.id2label = dict(enumerate(_FEATHER)); cfg.label2id = {n: i for i, n in cfg.id2label.items()}
+    return True
+
 def load_model(ref:ModelRef|str,             # hub id, local directory or `ModelRef` (with revision / step)
                *, device:str|torch.device|None=None, # target device (see `get_device`)
                num_labels:int|None=None,       # classifier outputs; needed when the checkpoint has no classifier head
@@ -134,19 +162,26 @@ def load_model(ref:ModelRef|str,             # hub id, local directory or `Model
     ref = _as_ref(ref, revision)
     d, kw = _model_dir(ref), {'attn_implementation': 'sdpa', _DTYPE_KW: torch.float32}
     if num_labels is not None: kw['num_labels'] = num_labels
+    kw['output_loading_info'] = True
     try:
         with _quiet_loading():
             if d is not None and not any((d/n).is_file() for n in (_ST, _ST + '.index.json')):
                 sd = load_state_dict_file(d)  # pytorch_model.bin: our own weights_only load
                 cfg = AutoConfig.from_pretrained(str(d), **({'num_labels': num_labels} if num_labels else {}))
                 cls = AutoModelForSequenceClassification._model_mapping[type(cfg)]
-                model = cls.from_pretrained(None, config=cfg, state_dict=sd, **{k: v for k, v in kw.items() if k != 'num_labels'})
-            elif d is not None: model = AutoModelForSequenceClassification.from_pretrained(str(d), use_safetensors=True, **kw)
+                model, info = cls.from_pretrained(None, config=cfg, state_dict=sd, **{k: v for k, v in kw.items() if k != 'num_labels'})
+            elif d is not None:
+                try: model, info = AutoModelForSequenceClassification.from_pretrained(str(d), use_safetensors=True, **kw)
+                except Exception as e:
+                    if type(e).__name__ != 'SafetensorError': raise
+                    bad = _ST if (d/_ST).is_file() else _ST + '.index.json (a shard)'
+                    raise ValueError(f"Corrupt weights file {str(d/bad)!r}: {e}.") from e
             else:
+                require_hub(f"load model {str(ref.path)!r}")   # fail at once, not after ~38 s of retries
                 rev = resolve_revision(ref)
                 if 'weights_only' in inspect.signature(transformers.PreTrainedModel.from_pretrained).parameters:
                     kw['weights_only'] = True
-                try: model = AutoModelForSequenceClassification.from_pretrained(str(ref.path), revision=rev, **kw)
+                try: model, info = AutoModelForSequenceClassification.from_pretrained(str(ref.path), revision=rev, **kw)
                 except (OSError, ValueError) as e:
                     at = f" at revision {rev!r}" if rev else ''
                     raise FileNotFoundError(f"Model {ref.path!r}{at} could not be loaded: it is not a local directory and "
@@ -154,7 +189,66 @@ def load_model(ref:ModelRef|str,             # hub id, local directory or `Model
     except RuntimeError as e:
         if 'mismatch' not in str(e): raise
         raise ValueError(f"Model {ref.path!r} has a classifier whose size differs from num_labels={num_labels}.") from e
+    feather_labels(model, f'{ref.path} {ref.name}')   # the paper's rule: 'feather' in the name -> McCoy et al.'s order
+    _report_load(ref.path, info)
     return model.to(get_device(device)).eval()
+
+# %% ../nbs/02_models.ipynb #a1a2099b
+def _weight_files(ref:ModelRef)->list[Path]|None:
+    "The weights files of a local model (or of a hub model in the local cache); `None` when there are none to read."
+    d = ref.local_dir()
+    if d is None:
+        if ref.step is not None: return None
+        from huggingface_hub import try_to_load_from_cache
+        for name in (_ST, _BIN):
+            try: f = try_to_load_from_cache(str(ref.path), name, revision=ref.revision)
+            except Exception: return None   # not a hub id (a missing local path): `load_model` will say what is wrong
+            if isinstance(f, str): return [Path(f)]
+        return None
+    for name in (_ST, _ST + '.index.json', _BIN, _BIN + '.index.json'):
+        if (d/name).is_file():
+            if not name.endswith('.index.json'): return [d/name]
+            try: shards = sorted(set(json.loads((d/name).read_text())['weight_map'].values()))
+            except (ValueError, KeyError) as e: raise ValueError(f"Corrupt weights index {str(d/name)!r}: {e}.") from None
+            return [d/s for s in shards]
+    return None
+
+def _digest_file(h, path:Path, full_below:int=2**25):
+    "Feed a weights file into `h`: all of it below `full_below` bytes, else its header and samples of every tensor."
+    size = path.stat().st_size; h.update(f'{size}:'.encode())
+    with open(path, 'rb') as f:
+        if size <= full_below:
+            for chunk in iter(lambda: f.read(1 << 20), b''): h.update(chunk)
+            return
+        if path.suffix != '.safetensors':   # a pickle: 64 samples spread over the file
+            for k in range(64): f.seek(k * (size - 4096) // 63); h.update(f.read(4096))
+            return
+        try:
+            n = struct.unpack('<Q', f.read(8))[0]
+            if n > size - 8: raise ValueError('header length past the end of the file')
+            header = f.read(n); spec = json.loads(header)
+        except (ValueError, struct.error) as e: raise ValueError(f"Corrupt weights file {str(path)!r}: {e}.") from None
+        h.update(header)
+        for k, v in sorted(spec.items()):
+            if k == '__metadata__': continue
+            s, e = v['data_offsets']
+            for off in sorted({s, (s + e) // 2, max(s, e - 256)}): f.seek(8 + n + off); h.update(f.read(min(256, e - off)))
+
+def model_fingerprint(ref:ModelRef|str, # hub id, local directory or `ModelRef`
+                      model=None,        # the loaded model, used when `ref` has no weights file to read (else loaded)
+                     )->str:             # 16 hex digits
+    "A short hash of a model's weights: of its weights files, else of a sample of its loaded tensors."
+    ref, h = _as_ref(ref), hashlib.sha1()
+    files = _weight_files(ref)
+    if files:
+        for f in files: _digest_file(h, f)
+    else:
+        m = model if model is not None else load_model(ref, device='cpu')
+        for n, t in sorted(m.state_dict().items()):
+            x = t.detach().reshape(-1)
+            h.update(f'{n}:{tuple(t.shape)}:{t.dtype}'.encode())
+            h.update(x[::max(1, x.numel() // 64)][:64].float().cpu().numpy().tobytes())
+    return h.hexdigest()[:16]
 
 # %% ../nbs/02_models.ipynb #3e27e33c
 _TOK_FILES = ('tokenizer.json', 'tokenizer_config.json', 'vocab.txt', 'vocab.json', 'spiece.model', 'sentencepiece.bpe.model')
@@ -164,7 +258,10 @@ def _try_tokenizer(src:str, revision:str|None=None):
     p = Path(src).expanduser()
     if p.is_dir() and not any((p/f).is_file() for f in _TOK_FILES): return None, f"{src!r} has no tokenizer files"
     if not p.is_dir() and _looks_local(src): return None, f"{src!r} does not exist"
-    try: tok = AutoTokenizer.from_pretrained(src, revision=revision)
+    try:
+        if not p.is_dir(): require_hub(f"load the tokenizer {src!r}")   # a hub id: fail at once when the Hub does not answer
+        tok = AutoTokenizer.from_pretrained(src, revision=revision)
+    except ConnectionError as e: return None, f"{src!r}: {e}"
     except (OSError, ValueError) as e: return None, f"{src!r}: {_hub_reason(e)}"
     if len(tok) <= len(tok.all_special_tokens): return None, f"{src!r} has an empty vocabulary"
     return tok, None
@@ -212,6 +309,23 @@ def model_label_names(model_or_config, # a transformers model or its config
     names = [id2.get(i, f'LABEL_{i}') for i in range(len(id2))]
     if any(re.fullmatch(r'label_\d+', str(n).strip().lower()) for n in names): return None
     return [normalize_label(n) for n in names]
+
+_WARNED_GENERIC:set = set()
+
+def warn_generic_labels(task_labels:Sequence[str], # the order the model's outputs are taken in
+                        name:str|None=None,        # a member's name or path: one warning per family (its trailing digits dropped)
+                       )->bool:                    # whether a warning was given now
+    "Warn, once per family, that generic LABEL_i outputs are read in the task's label order, naming that order."
+    fam = re.sub(r'\d+/*$', '', str(name or ''))
+    key = (fam, tuple(task_labels))
+    if key in _WARNED_GENERIC: return False
+    _WARNED_GENERIC.add(key)
+    import warnings
+    who = f"The models {fam}*" if fam else "The models"
+    warnings.warn(f"{who} have generic labels (LABEL_0..LABEL_{len(task_labels)-1}) and no --label_map was given: assuming "
+                  f"the task's order {', '.join(f'{i}={n}' for i, n in enumerate(task_labels))}. If that is wrong, pass --label_map "
+                  f"(a preset such as 'feather' or 'mnli', or the names in output order).", stacklevel=2)
+    return True
 
 # %% ../nbs/02_models.ipynb #ed14b00f
 class LabelAdapter:
@@ -264,16 +378,18 @@ def label_adapter(model_labels,              # a model, its config, a list of na
                   task_labels,               # the task's label names (e.g. `TaskData.label_names`) or a preset name
                   *, label_map=None,         # the model's labels (list, preset name or dict index -> name); overrides the config's
                   pool:str='max',            # how merged labels combine their logits: 'max' or 'sum'
+                  num_outputs:int|None=None, # the model's number of outputs, when `model_labels` is not a model (checked)
                  )->LabelAdapter:
     "The adapter mapping a model's logits onto a task's label order."
     if pool not in ('max', 'sum'): raise ValueError(f"Unknown pool {pool!r}: use 'max' or 'sum'.")
     n_out = getattr(getattr(model_labels, 'config', model_labels), 'num_labels', None) if not isinstance(model_labels, (str, list, tuple, Mapping)) else None
+    if n_out is None: n_out = num_outputs
     mnames = _names(label_map, 'model') if label_map is not None else _names(model_labels, 'model')
     if mnames is None:
-        raise ValueError("The model's labels are not named (config id2label is LABEL_0, LABEL_1, ...): pass label_map= "
+        raise ValueError("The model's labels are not named (config id2label is LABEL_0, LABEL_1, ...): pass --label_map (label_map= in Python): "
                          f"(a preset such as {sorted(LABEL_ORDERS)}, a list of names, or a dict index -> name).")
     if n_out is not None and n_out != len(mnames):
-        raise ValueError(f"label_map names {len(mnames)} labels {mnames} but the model has {n_out} outputs.")
+        raise ValueError(f"--label_map names {len(mnames)} labels {mnames} but the model has {n_out} outputs.")
     tnames = _names(task_labels, 'task')
     for what, ns in (('model', mnames), ('task', tnames)):
         if len(set(ns)) != len(ns): raise ValueError(f"The {what} labels {ns} repeat a name.")

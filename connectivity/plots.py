@@ -16,14 +16,14 @@ import seaborn as sns
 from fastcore.script import call_parse, Param
 
 from .barriers import BARRIER_METRICS, distance_matrix, read_interpolation_logs
-from .cluster import cluster_models, cluster_dynamics, correlate, compare_groups
+from .cluster import cluster_models, cluster_dynamics, correlate, compare_groups, centroid_difference
 # connectivity.interpolate / evaluate / data (which load torch) are imported where used: figures alone do not need them
 
 # %% auto #0
-__all__ = ['PAPER_RC', 'PALETTE', 'paper_style', 'save_fig', 'model_groups', 'group_curves', 'plot_group_curves', 'model_order',
-           'plot_heatmap', 'plot_embedding', 'plot_cluster_distributions', 'plot_dynamics', 'plot_transitivity',
-           'read_interpolations', 'metric_column', 'family_metric', 'curves_report', 'connectivity_curves',
-           'heatmap_report', 'connectivity_heatmap', 'dynamics_report', 'connectivity_dynamics']
+__all__ = ['PAPER_RC', 'PALETTE', 'EMB_CORR', 'paper_style', 'save_fig', 'model_groups', 'group_curves', 'plot_group_curves',
+           'model_order', 'plot_heatmap', 'plot_embedding', 'plot_cluster_distributions', 'plot_dynamics',
+           'plot_transitivity', 'read_interpolations', 'metric_column', 'family_metric', 'curves_report',
+           'connectivity_curves', 'heatmap_report', 'connectivity_heatmap', 'dynamics_report', 'connectivity_dynamics']
 
 # %% ../nbs/09_plots.ipynb #08172525
 PAPER_RC = {'figure.dpi': 100, 'savefig.dpi': 300, 'savefig.bbox': 'tight', 'font.size': 9, 'axes.titlesize': 9,
@@ -208,11 +208,15 @@ def _cluster_frame(clusters, metric:pd.Series)->tuple[pd.DataFrame, str]:
 
 def plot_embedding(clusters,            # a `connectivity.cluster.Clusters`
                    metric:pd.Series,    # a value per model (e.g. HANS accuracy)
-                   *, component:int=0,  # the embedding component on the x axis
+                   *, component:int=0,  # the embedding component on the x axis (when `x` is not given)
+                   x:pd.Series|None=None, # the x coordinate per model instead, e.g. the paper's `centroid_difference`
+                   xlabel:str|None=None,  # the x axis label (default: names the coordinate)
                   )->plt.Figure:
-    "Spectral embedding against a metric, coloured by cluster, Pearson's r in the title."
+    "Spectral embedding (or another per-model coordinate) against a metric, coloured by cluster, Pearson's r in the title."
     df, name = _cluster_frame(clusters, metric)
-    x = np.asarray(clusters.embedding, float).reshape(len(df), -1)[:, component]
+    if x is None:
+        x, xlabel = np.asarray(clusters.embedding, float).reshape(len(df), -1)[:, component], xlabel or f'spectral embedding {component}'
+    else: x, xlabel = _as_metric(x, list(df.model), 'x')[list(df.model)].to_numpy(), xlabel or (getattr(x, 'name', None) or 'x')
     c = correlate(pd.Series(x, index=df.model), df.set_index('model').value)
     with paper_style():
         fig, ax = plt.subplots(figsize=(3.6, 2.8))
@@ -222,7 +226,7 @@ def plot_embedding(clusters,            # a `connectivity.cluster.Clusters`
         if np.ptp(x) > 0:
             a, b = np.polyfit(x, df.value, 1); xs = np.array([x.min(), x.max()])
             ax.plot(xs, a * xs + b, color='0.4', lw=1, ls='--')
-        ax.set_xlabel(f'spectral embedding {component}'); ax.set_ylabel(name); ax.legend()
+        ax.set_xlabel(xlabel); ax.set_ylabel(name); ax.legend()
         ax.set_title(f"Pearson r = {c['pearson_r']:.3f} (p = {c['pearson_p']:.2g})")
     plt.close(fig)
     return fig
@@ -417,6 +421,27 @@ def _write_summary(out:Path, name:str, summary:dict)->dict:
     out.mkdir(parents=True, exist_ok=True); (out/name).write_text(json.dumps(summary, indent=1))
     return summary
 
+def _group_size(n_models:int, k:int|None, plains:bool)->int:
+    "Models per group: `k`, or (None) the paper's 5 if the family has enough models, else the most it allows, said aloud."
+    if k is not None: return int(k)
+    per = 3 if plains else 2
+    k = min(5, n_models // per)
+    if k < 1: raise ValueError(f"{n_models} model(s) are too few for {per} groups of at least one model each.")
+    if k < 5: warnings.warn(f"num_models_per_class={k}: the family has {n_models} models, too few for {per} groups of 5 "
+                            f"(the paper's default needs {per * 5}); pass --num_models_per_class to choose.", stacklevel=3)
+    return k
+
+def _one_input(interpol_log_dir, interpol_datasets):
+    "The paper's `--interpol_log_dirs D --interpol_datasets NAME` (a list, a label per dir) or our single input and dataset filter."
+    if isinstance(interpol_log_dir, (list, tuple)):
+        dirs = list(interpol_log_dir)
+        if len(dirs) != 1: raise ValueError(f"{len(dirs)} interpolation inputs given: give one (run once per dataset).")
+        if interpol_datasets and len(interpol_datasets) != 1:
+            raise ValueError(f"--interpol_datasets names {len(interpol_datasets)} datasets for 1 interpolation input.")
+        tab = read_interpolations(dirs[0])
+        return tab.assign(dataset=interpol_datasets[0]) if interpol_datasets else tab
+    return read_interpolations(interpol_log_dir, interpol_datasets)
+
 def curves_report(interpol_log_dir:str|Path,             # results dir, printed logs or saved table (see `read_interpolations`)
                   eval_mods_prefix:str|Path,             # evaluation files `<prefix><suffix>.json`
                   eval_mods_suffixes:Sequence|None=None, # model suffixes (default: every `<prefix>*.json`)
@@ -424,42 +449,62 @@ def curves_report(interpol_log_dir:str|Path,             # results dir, printed 
                   eval_metric:str='accuracy',            # metric to rank by (higher is better)
                   interpol_datasets:Sequence[str]|None=None, # keep these datasets of the table (default: all)
                   remove_plains:bool=False,              # leave out the middle group
-                  num_models_per_class:int=5,            # models per group
+                  num_models_per_class:int|None=None,    # models per group (default: the paper's 5, fewer for a small family)
                   data_dir:str|Path|None=None,           # task data for slices
                   out:str|Path='.',                      # folder for `curves_<value>.png/pdf` and `curves.json`
                  )->dict:                                # the summary written to `curves.json`
     "Rank a family by a metric, plot the mean curves within and between its best, worst and middle models."
-    tab = read_interpolations(interpol_log_dir, interpol_datasets)
+    tab = _one_input(interpol_log_dir, interpol_datasets)
     perf = family_metric(eval_mods_prefix, eval_mods_suffixes, eval_metric=eval_metric, perf_metric=perf_metric, data_dir=data_dir)
-    tab, _ = _family(tab, perf, eval_mods_suffixes, eval_mods_prefix)
+    tab, names = _family(tab, perf, eval_mods_suffixes, eval_mods_prefix)
+    num_models_per_class = _group_size(len(names), num_models_per_class, not remove_plains)
     groups = model_groups(perf, num_models_per_class, plains=not remove_plains)
     out, files = Path(out), []
     for v in ('loss', 'accuracy'):
         if v in tab and tab[v].notna().any():
             files += save_fig(plot_group_curves(tab, perf, k=num_models_per_class, remove_plains=remove_plains, value=v), out/f'curves_{v}')
-    return _write_summary(out, 'curves.json', dict(metric=perf.name, values=perf.to_dict(), groups=groups, figures=files))
+    return _write_summary(out, 'curves.json', dict(metric=perf.name, values=perf.to_dict(), groups=groups,
+                                                   num_models_per_class=num_models_per_class, figures=files))
 
 @call_parse
 def connectivity_curves(
-    interpol_log_dir:Param("results dir of connectivity_interpolate, the paper's printed logs, or a saved table", str, required=True)=None,
+    interpol_log_dir:Param("results dir of connectivity_interpolate, the paper's printed logs, or a saved table", str)=None,
     eval_mods_prefix:Param("evaluation files are <prefix><suffix>.json", str, required=True)=None,
     eval_mods_suffixes:Param("model suffixes (default: every <prefix>*.json)", str, nargs='*')=None,
+    interpol_log_dirs:Param("the paper's spelling of --interpol_log_dir (one input; --interpol_datasets then labels it)", str, nargs='+')=None,
     perf_metric:str=None,                    # slice to rank by: hans_<heuristic>_<label>, lexical_overlap_onlyNonEntailing, in_domain_dev, ...
     eval_metric:Param("metric to rank by", str, choices=['loss', 'accuracy', 'f1', 'mcc', 'matthews_correlation'])='accuracy',
     interpol_datasets:Param("datasets of the interpolations to plot (default: all)", str, nargs='*')=None,
     remove_plains:bool=False,                # leave the middle models out
-    num_models_per_class:int=5,              # models per group
+    num_models_per_class:int=None,           # models per group (default: the paper's 5, or fewer when the family is small)
     data_dir:str=None,                       # local data folder (HANS / CoLA slices)
     out:str='.',                             # output folder
 ):
     "Plot the mean interpolation curves within and between the best, worst and middle models of a family."
-    s = curves_report(interpol_log_dir, eval_mods_prefix, eval_mods_suffixes, perf_metric=perf_metric, eval_metric=eval_metric,
+    if (interpol_log_dir is None) == (interpol_log_dirs is None):
+        from connectivity.core import UsageError
+        raise UsageError("Give the interpolations once: --interpol_log_dir (or the paper's --interpol_log_dirs).")
+    s = curves_report(interpol_log_dir if interpol_log_dirs is None else interpol_log_dirs, eval_mods_prefix, eval_mods_suffixes, perf_metric=perf_metric, eval_metric=eval_metric,
                       interpol_datasets=interpol_datasets, remove_plains=remove_plains,
                       num_models_per_class=num_models_per_class, data_dir=data_dir, out=out)
-    print(json.dumps(s['groups']))
+    print(json.dumps(dict(s['groups'], num_models_per_class=s['num_models_per_class'])))
     return s
 
 # %% ../nbs/09_plots.ipynb #9e50c308
+EMB_CORR = {'centroids': ('centroid_difference', "the paper's: Pearson r of |w - c1| - |w - c2|, k-means with 2 centroids on a 2-component spectral embedding"),
+            'embedding': ('spectral_embedding', "ours: Pearson r of the 1-D spectral embedding")}
+
+def _correlations(D, cl, perf, delta:float, emb_corr:str)->dict:
+    "Both embedding-metric correlations, named; `correlation` is the chosen one (the paper's needs 2 clusters)."
+    if emb_corr not in EMB_CORR: raise ValueError(f"Unknown emb_corr {emb_corr!r}: use one of {list(EMB_CORR)}.")
+    out = {EMB_CORR['embedding'][0]: dict(correlate(cl, perf), method=EMB_CORR['embedding'][1])}
+    coord = centroid_difference(D, delta=delta) if cl.n_clusters == 2 else None
+    if coord is not None: out[EMB_CORR['centroids'][0]] = dict(correlate(coord, perf), method=EMB_CORR['centroids'][1])
+    key = EMB_CORR[emb_corr][0] if EMB_CORR[emb_corr][0] in out else EMB_CORR['embedding'][0]
+    res = dict(correlation=dict(out[key], name=key), correlations=out)
+    if key == 'centroid_difference': res['coordinate'] = coord
+    return res
+
 def heatmap_report(interpol_log_dir:str|Path,             # results dir, printed logs or saved table
                    eval_mods_prefix:str|Path|None=None,   # evaluation files `<prefix><suffix>.json` (needed for perf/accs/emb_acc_corr)
                    eval_mods_suffixes:Sequence|None=None, # model suffixes (default: every `<prefix>*.json`)
@@ -467,6 +512,7 @@ def heatmap_report(interpol_log_dir:str|Path,             # results dir, printed
                    eval_metric:str='accuracy',            # performance metric (see `metric_column`)
                    perf_metric:str|None=None,             # slice (see `metric_column`)
                    emb_acc_corr:bool=False,               # also the embedding scatter and per-cluster distributions
+                   emb_corr:str='centroids',              # correlation reported: 'centroids' (the paper's) or 'embedding' (1-D)
                    ticks:str='seed',                      # 'seed' (names) or 'accs' (metric values)
                    metric:str='barrier',                  # barrier metric (see `connectivity.barriers.distance_matrix`)
                    value:str='loss',                      # curve the barrier is measured on
@@ -477,6 +523,7 @@ def heatmap_report(interpol_log_dir:str|Path,             # results dir, printed
                    out:str|Path='.',                      # folder for the figures and `heatmap.json`
                   )->dict:                                # the summary written to `heatmap.json`
     "Barrier heatmap of a family, its clusters and their relation to a performance metric."
+    if emb_corr not in EMB_CORR: raise ValueError(f"Unknown emb_corr {emb_corr!r}: use one of {list(EMB_CORR)}.")
     tab = read_interpolations(interpol_log_dir, interpol_datasets)
     names, perf = _models(tab), None
     if eval_mods_prefix is not None:
@@ -493,12 +540,14 @@ def heatmap_report(interpol_log_dir:str|Path,             # results dir, printed
              n_clusters=n_clusters, delta=delta, clusters=cl.clusters, distance_matrix=D.to_numpy())
     if perf is not None:
         s['performance'] = dict(metric=perf.name, values=perf.to_dict())
-        if len(names) >= 3: s['correlation'] = correlate(cl, perf)
+        if len(names) >= 3: s.update(_correlations(D, cl, perf, delta, emb_corr))
         with warnings.catch_warnings():
             warnings.simplefilter('ignore', RuntimeWarning)   # scipy's tests warn on (nearly) constant groups
             s['cluster_stats'] = compare_groups(cl, perf)['groups'].reset_index().to_dict('records')
     if emb_acc_corr:
-        files += save_fig(plot_embedding(cl, perf), out/'embedding') + save_fig(plot_cluster_distributions(cl, perf), out/'cluster_distributions')
+        x = s['coordinate'] if 'coordinate' in s else None
+        files += save_fig(plot_embedding(cl, perf, x=x), out/'embedding') + save_fig(plot_cluster_distributions(cl, perf), out/'cluster_distributions')
+    if 'coordinate' in s: s['coordinate'] = s['coordinate'].to_dict()
     return _write_summary(out, 'heatmap.json', dict(s, figures=files))
 
 @call_parse
@@ -510,6 +559,7 @@ def connectivity_heatmap(
     eval_metric:Param("performance metric", str, choices=['loss', 'accuracy', 'f1', 'mcc', 'matthews_correlation'])='accuracy',
     perf_metric:str=None,                    # slice: hans_<heuristic>_<label>, lexical_overlap_onlyNonEntailing, in_domain_dev, ...
     emb_acc_corr:bool=False,                 # also plot the spectral embedding against the metric
+    emb_corr:Param("embedding-metric correlation reported and plotted: centroids (the paper's: distance to centroid 1 minus distance to centroid 2) or embedding (ours, 1-D)", str, choices=list(EMB_CORR))='centroids',
     ticks:Param("tick labels", str, choices=['seed', 'accs'])='seed',
     metric:Param("barrier metric", str, choices=list(BARRIER_METRICS))='barrier',
     value:str='loss',                        # curve the barrier is measured on (loss, accuracy, ...)
@@ -521,9 +571,9 @@ def connectivity_heatmap(
 ):
     "Draw the barrier heatmap of a family, cluster it, and relate the clusters to a performance metric."
     s = heatmap_report(interpol_log_dir, eval_mods_prefix, eval_mods_suffixes, order_by=order_by, eval_metric=eval_metric,
-                       perf_metric=perf_metric, emb_acc_corr=emb_acc_corr, ticks=ticks, metric=metric, value=value,
+                       perf_metric=perf_metric, emb_acc_corr=emb_acc_corr, emb_corr=emb_corr, ticks=ticks, metric=metric, value=value,
                        n_clusters=n_clusters, delta=delta, interpol_datasets=interpol_datasets, data_dir=data_dir, out=out)
-    print(json.dumps({k: s[k] for k in ('clusters', 'correlation') if k in s}))
+    print(json.dumps({k: s[k] for k in ('clusters', 'correlation', 'correlations') if k in s}))
     return s
 
 # %% ../nbs/09_plots.ipynb #e4be30b7

@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_sharpness.ipynb #b9456885
 from __future__ import annotations
-import math, time
+import json, math, os, time
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -14,7 +14,7 @@ import torch.nn.functional as F
 from fastcore.script import call_parse, Param
 
 import connectivity
-from .core import autocast, autocast_dtype, local_device, progress
+from .core import autocast, autocast_dtype, local_device, progress, UsageError, check_writable, writing
 from .evalset import EvalSet
 from .data import load_task
 from .models import load_model, load_tokenizer, label_adapter
@@ -239,11 +239,14 @@ def connectivity_sharpness(
     subspace:str='coordinates',   # with --num_random_dirs: coordinates (the script's) or random (Keskar's A y)
     tol:float=1e-6,               # stop when a pass raises L_max by no more than this
     quiet:bool=False,             # no progress bar
+    out:str=None,                 # also write the result as JSON: sharpness, loss0, loss_max, steps, converged, history, settings
+    overwrite:bool=False,         # replace an existing --out
 ):
     "Measure the ε-sharpness of a model; the last line printed is `ε-sharpness of <model> is <value>`."
-    if not model: raise ValueError("--model is required.")
+    if not model: raise UsageError("--model is required.")
     if dataset != 'hans' and (heuristics or only_non_entailing):
-        raise ValueError("--heuristics and --only_non_entailing apply to --dataset hans only.")
+        raise UsageError("--heuristics and --only_non_entailing apply to --dataset hans only.")
+    if out: check_writable(out, overwrite=overwrite)   # before the work
     n = batch_size * n_batches
     if dataset == 'hans':
         data = load_task('hans', split or 'train', data_dir=data_dir, num_exs=n, all_data=True, heuristic=heuristics,
@@ -252,8 +255,20 @@ def connectivity_sharpness(
     dev = local_device(device)
     es = EvalSet.build(data, load_tokenizer(model, base_model), device=dev, batch_size=batch_size, max_tokens=batch_size * 512)
     m = load_model(model, device=es.device)
+    if not all(bool(torch.isfinite(p).all()) for p in m.parameters()):
+        raise ValueError(f"Model {model} has NaN/inf weights: its ε-sharpness is undefined.")
     res = sharpness(m, es, epsilon=epsilon, lr=lr, opt=opt, max_steps=max_steps, gradient_accumulation_steps=gradient_accumulation_steps,
                     num_random_dirs=num_random_dirs, subspace=subspace, seed=seed, tol=tol, dtype=dtype,
                     adapter=label_adapter(m, es.label_names, label_map=label_map), quiet=quiet)
+    if not (math.isfinite(res.loss0) and math.isfinite(res.sharpness)):
+        raise ValueError(f"The loss of {model} is not finite (L0 = {res.loss0}, L_max = {res.loss_max}): its ε-sharpness is undefined.")
     if not quiet: print(f"L0 {res.loss0:.6f}, L_max {res.loss_max:.6f} after {res.steps} steps (converged: {res.converged})")
+    if out:
+        fin = lambda x: x if not isinstance(x, float) or math.isfinite(x) else None
+        doc = dict(model=model, sharpness=res.sharpness, loss0=res.loss0, loss_max=res.loss_max, steps=res.steps,
+                   converged=res.converged, history=[fin(float(h)) for h in res.history], meta=res.meta,
+                   version=connectivity.__version__)
+        tmpf = f'{out}.{os.getpid()}.tmp'
+        with writing(out), open(tmpf, 'w') as f: f.write(json.dumps(doc, indent=1, default=str, allow_nan=False)); f.flush(); os.fsync(f.fileno())
+        os.replace(tmpf, out)
     print(f"ε-sharpness of {model} is {res.sharpness}", flush=True)   # returns None: console scripts pass it to sys.exit

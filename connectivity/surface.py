@@ -16,16 +16,17 @@ import matplotlib.pyplot as plt
 from fastcore.script import call_parse, Param
 
 import connectivity
-from .core import autocast_dtype, local_device, rank_world, shard, progress, model_refs
+from .core import autocast_dtype, local_device, rank_world, shard, progress, model_refs, UsageError, check_writable, writing
 from .evalset import EvalSet
 from .data import load_task
-from .models import load_model, load_tokenizer, label_adapter, check_compatible
+from .models import load_model, load_tokenizer, label_adapter, check_compatible, model_fingerprint
 from .evaluate import evaluate
-from .interpolate import data_spec_hash, _read_jsonl
+from .interpolate import data_spec_hash, _read_jsonl, _same_model
 
 # %% auto #0
-__all__ = ['METRICS2D', 'flat_dot', 'Plane', 'plane_basis', 'grid_coefficients', 'Surface', 'load_surface', 'loss_surface',
-           'plot_surface', 'plot_surfaces', 'plot_surface_3d', 'connectivity_surface', 'connectivity_surface_plot']
+__all__ = ['METRICS2D', 'CPU_PTS_PER_UNIT', 'flat_dot', 'Plane', 'plane_basis', 'grid_coefficients', 'Surface', 'load_surface',
+           'loss_surface', 'plot_surface', 'plot_surfaces', 'plot_surface_3d', 'random_direction', 'random_plane',
+           'random_surface', 'plot_landscape_1d', 'connectivity_surface', 'connectivity_surface_plot']
 
 # %% ../nbs/07_surface.ipynb #2ff329bd
 def flat_dot(a:Sequence[torch.Tensor], # a parameter list
@@ -170,7 +171,7 @@ class Surface:
         tmp = p.with_name(f'.{p.name}.{os.getpid()}.tmp')
         arrays = {k: np.asarray(getattr(self, k), dtype=np.float64) for k in
                   ('x', 'y', *METRICS2D, 'locations', 'location_loss', 'location_accuracy', 'location_ece')}
-        with open(tmp, 'wb') as f:
+        with writing(p), open(tmp, 'wb') as f:
             np.savez(f, **arrays, names=np.array([str(n) for n in self.names]), meta=np.array(json.dumps(self.meta)))
             f.flush(); os.fsync(f.fileno())
         os.replace(tmp, p)
@@ -194,7 +195,8 @@ def load_surface(path:str|Path, # a `.npz` written by `Surface.save`
 # %% ../nbs/07_surface.ipynb #16f0e03d
 def _records_dir(out:str|Path)->Path: return Path(out).with_suffix('.records')
 
-def _f(x:float)->float: return float(f'{float(x):.10g}')  # floats in configs: stable across devices
+def _f(x:float)->float|None:   # floats in configs: stable across devices; NaN (a NaN model) is null
+    return float(f'{float(x):.10g}') if math.isfinite(float(x)) else None
 
 def _clean(v): return [None if not np.isfinite(x) else float(x) for x in v]
 
@@ -203,8 +205,22 @@ def _surface_config(plane:Plane, evalset:EvalSet, coefs:np.ndarray, range:float,
     dt = autocast_dtype(evalset.device, dtype)
     return dict(names=list(plane.names), models=models, swapped=plane.swapped, proj=_f(plane.proj), scale=_f(plane.scale),
                 range=float(range), n_pts_per_unit=float(n_pts_per_unit), n_coefficients=len(coefs),
-                data_spec=data_spec_hash(evalset.spec), num_exs=int(evalset.n),
+                data_spec=data_spec_hash(evalset.spec), data_spec_v0=data_spec_hash(evalset.spec, legacy=True), num_exs=int(evalset.n),
                 dtype='fp32' if dt is None else str(dt).replace('torch.', ''))
+
+def _surface_diff(have:dict, want:dict)->list[str]:
+    "How two surface configurations differ; models are compared by their weights' fingerprints, whatever their paths."
+    out = []
+    for k in sorted(set(have) | set(want)):
+        a, b = have.get(k), want.get(k)
+        if k == 'data_spec_v0' or a == b: continue
+        if k == 'data_spec' and a and b and (a == want.get('data_spec_v0') or have.get('data_spec_v0') == b): continue  # 0.1.0
+        if k == 'models' and isinstance(a, dict) and isinstance(b, dict) and set(a) == set(b):
+            bad = [n for n in a if not _same_model(a[n], b[n])]
+            if bad: out.append(f"model {bad[0]!r} has other weights than when these rows were recorded")
+            continue
+        out.append(f"{k} differs")
+    return out
 
 class _RowStore:
     "This rank's append-only, fsync'ed records of finished grid rows; reads every rank's file to know what is done."
@@ -214,12 +230,11 @@ class _RowStore:
         for f in sorted(d.glob('rows-rank*.jsonl')):
             with warnings.catch_warnings():
                 if f != self.path: warnings.simplefilter('ignore')   # another rank may be mid-write
-                header, recs = _read_jsonl(f, repair=f == self.path)
+                header, recs = _read_jsonl(f, repair=f == self.path, hint='Delete that line and rerun: its row is computed again.')
             if header is None: continue
-            if header.get('config') != config:
-                diff = [k for k in config if header.get('config', {}).get(k) != config[k]]
-                raise ValueError(f"{d} holds rows of another surface ({f.name} differs in {diff}): use another --out, "
-                                 "or remove that folder to start again.")
+            diff = _surface_diff(header.get('config', {}), config)
+            if diff: raise ValueError(f"{d} holds rows of another surface ({f.name}: {'; '.join(diff)}): use another --out, "
+                                      "or remove that folder to start again.")
             for r in recs: self.done.setdefault(int(r['row']), r)
         self._f = open(self.path, 'ab')
         try:
@@ -231,7 +246,8 @@ class _RowStore:
                               world=world, time=time.strftime('%Y-%m-%dT%H:%M:%S%z'))))
 
     def _append(self, rec:dict):
-        self._f.write((json.dumps(rec, allow_nan=False) + '\n').encode()); self._f.flush(); os.fsync(self._f.fileno())
+        try: self._f.write((json.dumps(rec, allow_nan=False) + '\n').encode()); self._f.flush(); os.fsync(self._f.fileno())
+        except OSError as e: raise OSError(e.errno, f"Cannot write {self.path}: {e.strerror or e}") from e
 
     def write(self, row:int, b:float, m:dict):
         rec = dict(kind='point', row=int(row), b=_clean([b])[0], **{k: _clean(v) for k, v in m.items()}, time=time.time())
@@ -243,6 +259,18 @@ class _RowStore:
 def _eval_point(live, evalset, adapter, dtype)->tuple:
     m = evaluate(live, evalset, adapter=adapter, dtype=dtype).metrics
     return tuple(float('nan') if m.get(k) is None else float(m[k]) for k in METRICS2D)
+
+def _hms(s:float)->str:
+    "A duration as '3 h 05 min', '12 min' or '40 s'."
+    s = int(round(s))
+    return f"{s // 3600} h {s % 3600 // 60:02d} min" if s >= 3600 else f"{s // 60} min" if s >= 60 else f"{s} s"
+
+def _say_eta(elapsed:float, n_done:int, total:int):
+    "Print, from the first points, how long the whole grid of this process will take."
+    import sys
+    per = elapsed / max(n_done, 1)
+    print(f"surface: {per:.2g} s per point from the first {n_done}: the {total:,} points of this process take about "
+          f"{_hms(per * total)} (a smaller --n_pts_per_unit or --range makes fewer).", file=sys.stderr, flush=True)
 
 def loss_surface(anchor:torch.nn.Module,  # model at the origin: its parameters are the live weights, restored exactly afterwards
                  base1:torch.nn.Module,   # second model (only read)
@@ -269,7 +297,9 @@ def loss_surface(anchor:torch.nn.Module,  # model at the origin: its parameters 
     done = store.done if store is not None else {}
     rows = [j for j in shard([-1] + list(np.arange(len(coefs))), rank, world) if int(j) not in done]
     params = list(anchor.parameters())
-    bar = progress(total=sum(len(coefs) if j >= 0 else 3 for j in rows), desc='surface', quiet=quiet, unit='pt')
+    total = sum(len(coefs) if j >= 0 else 3 for j in rows)
+    bar = progress(total=total, desc='surface', quiet=quiet, unit='pt')
+    t0, n_pts = time.perf_counter(), 0
     try:
         for j in rows:
             j = int(j)
@@ -283,6 +313,8 @@ def loss_surface(anchor:torch.nn.Module,  # model at the origin: its parameters 
                     plane.write(params, plane.row(y / plane.scale), x); res.append(_eval_point(anchor, evalset, adapter, dtype))
                     bar.update(1)
             m = dict(zip(METRICS2D, map(list, zip(*res))))
+            if not quiet and n_pts == 0 and total > len(res): _say_eta(time.perf_counter() - t0, len(res), total)
+            n_pts += len(res)
             if store is not None: store.write(j, b, m)
             else: done[j] = dict(row=j, **m)
     finally:
@@ -410,7 +442,117 @@ def plot_surface_3d(s:Surface,             # a surface
     ax.set_title(title if title is not None else f"{metric} on the plane of {', '.join(map(str, s.names))}")
     return fig
 
+# %% ../nbs/07_surface.ipynb #46e74c5a
+def random_direction(params:Sequence[torch.Tensor], # the weights at the centre (never changed)
+                     *, generator:torch.Generator|None=None, # CPU generator (seeded) the direction is drawn from
+                     ignore_1d:bool=True,  # zero on 1-D tensors (biases, LayerNorm), Li et al.'s default; else scaled as one filter
+                    )->list[torch.Tensor]:
+    "A filter-normalized random direction (Li et al. 2018): each filter (slice along dim 0) has the norm of the weights' filter."
+    out = []
+    for p in params:
+        p = p.detach()
+        if p.ndim <= 1 and ignore_1d: out.append(torch.zeros_like(p)); continue
+        d = torch.randn(p.shape, generator=generator, dtype=torch.float32).to(p.device, p.dtype)
+        dims = tuple(np.arange(1, p.ndim).tolist()) if p.ndim > 1 else None
+        norm = lambda x: torch.linalg.vector_norm(x, dim=dims, keepdim=True) if dims else torch.linalg.vector_norm(x)
+        out.append(d * (norm(p) / norm(d).clamp_min(1e-12)))
+    return out
+
+def random_plane(model:torch.nn.Module, # the model at the origin (only read)
+                 *, seed:int=0,         # seeds the directions
+                 dims:int=2,            # 1: a line along δ (η = 0); 2: a plane along δ, η
+                 ignore_1d:bool=True,   # see `random_direction`
+                 name:str='model',      # what to call the model
+                )->Plane:
+    "The plane θ + a·δ + b·η (or line θ + a·δ) through a model along seeded filter-normalized random directions."
+    if dims not in (1, 2): raise ValueError(f"dims must be 1 or 2, got {dims}.")
+    params = [p.detach() for p in model.parameters()]
+    g = torch.Generator().manual_seed(int(seed))
+    d1 = random_direction(params, generator=g, ignore_1d=ignore_1d)
+    d2 = random_direction(params, generator=g, ignore_1d=ignore_1d) if dims == 2 else [torch.zeros_like(p) for p in params]
+    return Plane([p.clone() for p in params], d1, d2, False, 0., 1., math.sqrt(flat_dot(d1, d1)),
+                 (str(name), f'δ (seed {seed})', f'η (seed {seed})' if dims == 2 else '—'))
+
+# %% ../nbs/07_surface.ipynb #9a0c18c7
+def random_surface(model:torch.nn.Module, # the model at the origin: its parameters are the live weights, restored exactly afterwards
+                   evalset:EvalSet,       # evaluation data, built once (on the model's device)
+                   *, dims:int=2,         # 1: a line; 2: a plane
+                   seed:int=0,            # seeds the directions
+                   range:float=1.,        # the axes span [−range, range] (1 = one filter-normalized direction)
+                   n_pts_per_unit:float=25, # grid points per unit (see `grid_coefficients`)
+                   ignore_1d:bool=True,   # see `random_direction`
+                   adapter=None,          # logits -> task labels; None: identity
+                   dtype='auto',          # autocast dtype
+                   name:str='model',      # the model's name
+                   out:str|Path|None=None, # `.npz` to write; its rows are recorded durably beside it (resumable)
+                   models:dict|None=None, # provenance of the model, kept in `meta`
+                   rank:int|None=None, world:int|None=None, # rows of this rank (default: from `torchrun`'s environment)
+                   quiet:bool=False,      # no progress bar
+                  )->Surface|None:        # the surface (one row for `dims=1`), or `None` while rows of other ranks are missing
+    "Loss, accuracy and ECE around one model along seeded filter-normalized random directions (Li et al. 2018)."
+    plane = random_plane(model, seed=seed, dims=dims, ignore_1d=ignore_1d, name=name)
+    coefs = grid_coefficients(range, n_pts_per_unit)
+    ys = coefs if dims == 2 else np.zeros(1)
+    if out is None: rank, world = 0, 1
+    elif rank is None or world is None: rank, world = rank_world()
+    config = _surface_config(plane, evalset, coefs, range, n_pts_per_unit, dtype, models or {plane.names[0]: plane.names[0]})
+    config['directions'] = dict(kind='random', dims=int(dims), seed=int(seed), ignore_1d=bool(ignore_1d), filter_normalized=True)
+    store = _RowStore(_records_dir(out), config, rank, world) if out is not None else None
+    done = store.done if store is not None else {}
+    rows = [int(j) for j in shard([-1] + np.arange(len(ys)).tolist(), rank, world) if int(j) not in done]
+    params = list(model.parameters())
+    bar = progress(total=sum(len(coefs) if j >= 0 else 1 for j in rows), desc='random directions', quiet=quiet, unit='pt')
+    try:
+        for j in rows:
+            b = ys[j] if j >= 0 else 0.
+            row, res = plane.row(b), []
+            for a in (coefs if j >= 0 else [0.]):   # row -1: the model itself, at the origin
+                plane.write(params, row, a); res.append(_eval_point(model, evalset, adapter, dtype)); bar.update(1)
+            m = dict(zip(METRICS2D, map(list, zip(*res))))
+            if store is not None: store.write(j, b if j >= 0 else float('nan'), m)
+            else: done[j] = dict(row=j, **m)
+    finally:
+        with torch.no_grad(): torch._foreach_copy_(params, plane.origin)
+        bar.close()
+        if store is not None: store.close()
+    if out is not None:
+        done = {}
+        for f in sorted(_records_dir(out).glob('rows-rank*.jsonl')):
+            with warnings.catch_warnings():
+                warnings.simplefilter('ignore'); _, recs = _read_jsonl(f)
+            for r in recs: done.setdefault(int(r['row']), r)
+        if any(j not in done for j in [-1] + np.arange(len(ys)).tolist()):
+            if not quiet: print(f"Rows of {out} are not done yet (other ranks?): rerun to finish or merge.")
+            return None
+    num = lambda v: np.array([np.nan if x is None else x for x in v], dtype=np.float64)
+    grid = {k: np.stack([num(done[j][k]) for j in np.arange(len(ys))]) for k in METRICS2D}
+    meta = dict(config, x_model=plane.names[1], norm_v1=plane.norm_v1, coefficients=coefs.tolist(), data=evalset.spec,
+                device=str(evalset.device), version=connectivity.__version__, torch=torch.__version__,
+                time=time.strftime('%Y-%m-%dT%H:%M:%S%z'))
+    s = Surface(coefs.copy(), ys.copy(), grid['loss'], grid['accuracy'], grid['ece'], np.zeros((1, 2)),
+                *[num(done[-1][k]) for k in METRICS2D], list(plane.names), meta)
+    if out is not None: s.save(out)
+    return s
+
+def plot_landscape_1d(surfaces:Sequence[Surface], # 1-D landscapes (`random_surface(..., dims=1)`), or any surface's row y = 0
+                      metric:str='loss',          # 'loss', 'accuracy' or 'ece'
+                      *, names:Sequence[str]|None=None, # one label per line (default: model name and direction)
+                      title:str|None=None,        # axes title
+                     )->matplotlib.figure.Figure:
+    "Loss (or a metric) along 1-D directions through models, the models marked at the origin."
+    fig, ax = plt.subplots(figsize=(6, 3.6))
+    for k, s in enumerate(surfaces):
+        j = int(np.abs(np.asarray(s.y)).argmin())
+        line, = ax.plot(s.x, s.metric(metric)[j], label=names[k] if names else f'{s.names[0]} along {s.names[1]}')
+        key = {'acc': 'accuracy', 'ECE': 'ece'}.get(metric, metric)
+        ax.plot([0.], [np.asarray(getattr(s, f'location_{key}'))[0]], 's', color=line.get_color())
+    ax.set_xlabel('step along the direction (filter-normalized units)'); ax.set_ylabel(metric); ax.legend()
+    ax.set_title(title if title is not None else f'{metric} along random directions')
+    return fig
+
 # %% ../nbs/07_surface.ipynb #1b71233f
+CPU_PTS_PER_UNIT = 2.   # connectivity_surface's default off CUDA: a 17×17 grid at --range 4 (minutes, not hours)
+
 @call_parse
 def connectivity_surface(
     base_models_prefix:str=None,  # hub namespace + name stem (`connectivity/feather_berts_`) or local prefix (`runs/seed_`)
@@ -418,7 +560,7 @@ def connectivity_surface(
     base1:str=None,               # suffix of the second model
     base2:str=None,               # suffix of the third model
     range:float=4.,               # each axis spans [-range, range]; 1 unit = anchor to the x-axis model
-    n_pts_per_unit:float=20,      # grid points per unit: (2·range·n_pts_per_unit + 1)² points
+    n_pts_per_unit:float=None,    # grid points per unit: (2·range·n_pts_per_unit + 1)² points (default: 20 on CUDA as the paper, 2 elsewhere)
     batch_size:int=128,           # cap on examples per batch (batches are also cut by a token budget)
     dataset:str='mnli',           # task: mnli, hans, qqp, paws, cola
     split:str=None,               # split (default: the task's evaluation split; 'test' as in the paper's code)
@@ -433,27 +575,49 @@ def connectivity_surface(
     base_model:str='bert-base-uncased', # tokenizer to use when the models have none
     label_map:str=None,           # the models' label order, as `label_adapter` takes it (default: from id2label)
     no_plot:bool=False,           # write no figures
+    overwrite:bool=False,         # replace an existing --out (its rows, if of the same surface, are reused)
+    directions:str='plane',       # plane: through --anchor, --base1, --base2; random: around --anchor along filter-normalized random directions (Li et al. 2018; try --range 1)
+    seed:int=0,                   # --directions random: seed of the directions
+    dims:int=2,                   # --directions random: 1 (a line) or 2 (a plane)
 ):
     "Loss, accuracy and ECE on the plane through three models of a family, saved as a .npz (resumable)."
-    if not (base_models_prefix and anchor is not None and base1 is not None and base2 is not None):
-        raise ValueError("--base_models_prefix, --anchor, --base1 and --base2 are required.")
-    if metric not in ('acc', 'ECE'): raise ValueError(f"--metric must be acc or ECE, got {metric!r}.")
-    refs = model_refs(base_models_prefix, [anchor, base1, base2])
+    if directions not in ('plane', 'random'): raise UsageError(f"--directions must be plane or random, got {directions!r}.")
+    rand = directions == 'random'
+    if not (base_models_prefix and anchor is not None and (rand or (base1 is not None and base2 is not None))):
+        raise UsageError("--base_models_prefix and --anchor are required, and --base1 and --base2 unless --directions random.")
+    if metric not in ('acc', 'ECE'): raise UsageError(f"--metric must be acc or ECE, got {metric!r}.")
+    out = out or (f"{dataset}_{split or 'test'}_{anchor}_random{dims}d_seed{seed}_{range:g}_surface.npz" if rand else
+                  f"{dataset}_{split or 'test'}_{anchor}_{base1}_{base2}_{range:g}_surface.npz")
+    check_writable(out, overwrite=overwrite)   # before any work; a rerun into unfinished rows resumes (no .npz yet)
+    refs = model_refs(base_models_prefix, [anchor] if rand else [anchor, base1, base2])
     dev = local_device(device)
+    if n_pts_per_unit is None:   # the paper's 161×161 grid is minutes on a GPU but about 16 hours on a CPU
+        n_pts_per_unit = 20. if dev.type == 'cuda' else CPU_PTS_PER_UNIT
+        if dev.type != 'cuda' and not quiet:
+            k = len(grid_coefficients(range, n_pts_per_unit))
+            print(f"connectivity_surface: on {dev.type} the default grid is {k}×{k} (--n_pts_per_unit {n_pts_per_unit:g}); "
+                  "the paper's 161×161 (--n_pts_per_unit 20) takes hours on a CPU.", file=__import__('sys').stderr)
     data = load_task(dataset, split, data_dir=data_dir, num_exs=num_exs, all_data=all_data,
                      shuffle_seed=42 if dataset == 'hans' else None)
     es = EvalSet.build(data, load_tokenizer(refs[0], base_model), device=dev, batch_size=batch_size)
     ms = [load_model(r, device=es.device) for r in refs]
     adapter = label_adapter(ms[0], es.label_names, label_map=label_map)
-    out = out or f"{dataset}_{split or 'test'}_{anchor}_{base1}_{base2}_{range:g}_surface.npz"
-    prov = {r.name: dict(path=str(r.path), revision=r.revision, step=r.step) for r in refs}
-    s = loss_surface(*ms, es, range=range, n_pts_per_unit=n_pts_per_unit, adapter=adapter, dtype=dtype,
-                     names=[r.name for r in refs], out=out, models=prov, quiet=quiet)
+    for r, m in zip(refs, ms):
+        if not all(bool(torch.isfinite(p).all()) for p in m.parameters()):
+            warnings.warn(f"Model {r.name!r} ({r.path}) has NaN/inf weights: the surface is recorded as NaN (null) where they reach.")
+    prov = {r.name: dict(path=str(r.path), revision=r.revision, step=r.step, fingerprint=model_fingerprint(r, m))
+            for r, m in zip(refs, ms)}
+    if rand: s = random_surface(ms[0], es, dims=dims, seed=seed, range=range, n_pts_per_unit=n_pts_per_unit, adapter=adapter,
+                                dtype=dtype, name=refs[0].name, out=out, models=prov, quiet=quiet)
+    else: s = loss_surface(*ms, es, range=range, n_pts_per_unit=n_pts_per_unit, adapter=adapter, dtype=dtype,
+                           names=[r.name for r in refs], out=out, models=prov, quiet=quiet)
     if s is None: return   # CLIs return None: console scripts pass the value to sys.exit
+    if not no_plot and np.isfinite(s.loss).sum() < 2:
+        warnings.warn(f"{out}: fewer than 2 finite grid values (NaN weights?): no figures drawn."); no_plot = True
     if not no_plot:
         stem = str(Path(out).with_suffix(''))
         for m in ('loss', 'accuracy' if metric == 'acc' else 'ece'):
-            fig = plot_surface(s, m)
+            fig = plot_landscape_1d([s], m) if len(s.y) == 1 else plot_surface(s, m)
             for ext in ('png', 'pdf'): fig.savefig(f'{stem}_{m}.{ext}', bbox_inches='tight')
             plt.close(fig)
     if not quiet: print(f"Surface of {len(s.y)}×{len(s.x)} points saved to {out}; x axis: {s.meta['x_model']}")
@@ -461,7 +625,9 @@ def connectivity_surface(
 # %% ../nbs/07_surface.ipynb #50d33ad7
 @call_parse
 def connectivity_surface_plot(
-    files:Param("surface .npz files to draw on one colour scale", str, nargs='+'), # .npz files
+    files:Param("surface .npz files to draw on one colour scale", str, opt=False, nargs='*')=None, # .npz files
+    surface_pkl_files:Param("the paper's spelling: surfaces to draw (.npz, or the paper's .pkl with --trust_pickle)", str, nargs='+')=None,
+    trust_pickle:bool=False,      # read the paper's .pkl surfaces (unpickling can run code hidden in a file: only files you trust)
     metric:str='loss',            # loss, accuracy (acc) or ece (ECE)
     out:str='surface',            # output path without extension: writes <out>.png and <out>.pdf
     names:Param("one label per surface", str, nargs='+')=None, # surface labels
@@ -474,8 +640,12 @@ def connectivity_surface_plot(
     three_d:bool=False,           # a 3-D view (of the first file) instead
 ):
     "Draw saved surfaces side by side on one shared colour scale; write PNG and PDF."
-    ss = [load_surface(f) for f in files]
-    fig = (plot_surface_3d(ss[0], metric, clip_z=clip_z, title=plot_title) if three_d else
+    files = list(files or []) + list(surface_pkl_files or [])
+    if not files: raise UsageError("No surfaces given: pass .npz files (or the paper's --surface_pkl_files).")
+    from connectivity.hub import read_surface_pickle
+    ss = [read_surface_pickle(f, trust_pickle) if str(f).endswith('.pkl') else load_surface(f) for f in files]
+    fig = (plot_landscape_1d(ss, metric, names=names, title=plot_title) if all(len(s.y) == 1 for s in ss) else
+           plot_surface_3d(ss[0], metric, clip_z=clip_z, title=plot_title) if three_d else
            plot_surfaces(ss, metric, names=names, point_names=point_names, clip_x=clip_x, clip_y=clip_y, clip_z=clip_z,
                          points_per_level=points_per_level, title=plot_title))
     paths = [f'{out}.{ext}' for ext in ('png', 'pdf')]

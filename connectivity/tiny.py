@@ -88,9 +88,11 @@ def tiny_family(prefix:str|Path,          # models are saved to `<prefix><i>` (a
                 noise:float=0.02,          # std of the per-member perturbation of the shared initialization
                 seed:int=0,                # seed of the shared initialization; member i adds noise seeded `seed+1+i`
                 vocab_size:int=2000,       # tokenizer vocabulary size
+                shared_blocks:int=0,       # leading blocks (1 = embeddings, 2 = and layer 0, …) left unperturbed: every member shares them
                 **kwargs,                  # passed to `tiny_bert`
                )->list[Path]:
     "Save `n` tiny BERTs sharing one initialization (each perturbed by its own seed) with a tokenizer each."
+    from connectivity.prefix import block_of as _block
     tok = tiny_tokenizer(texts, size=vocab_size)
     base = tiny_bert(num_labels, len(tok), label_names=label_names, seed=seed, **kwargs)
     dirs, hf_log = [], transformers.utils.logging
@@ -101,7 +103,9 @@ def tiny_family(prefix:str|Path,          # models are saved to `<prefix><i>` (a
             m = tiny_bert(num_labels, len(tok), label_names=label_names, seed=seed, **kwargs)
             g = torch.Generator().manual_seed(seed + 1 + i)
             with torch.no_grad():
-                for p in m.parameters(): p.add_(noise * torch.randn(p.shape, generator=g))
+                for n, p in m.named_parameters():
+                    k = _block(n)
+                    if k is None or k >= shared_blocks: p.add_(noise * torch.randn(p.shape, generator=g))
             d = Path(f'{prefix}{i}'); d.mkdir(parents=True, exist_ok=True)
             m.save_pretrained(str(d)); tok.save_pretrained(str(d)); dirs.append(d)
     finally:

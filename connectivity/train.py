@@ -8,6 +8,7 @@ import contextlib, datetime, inspect, json, os, shutil, socket, time
 from pathlib import Path
 from typing import Sequence
 
+import numpy as np
 import torch
 import transformers
 from transformers import (AutoConfig, AutoModelForSequenceClassification, AutoTokenizer, DataCollatorWithPadding,
@@ -15,12 +16,12 @@ from transformers import (AutoConfig, AutoModelForSequenceClassification, AutoTo
 from fastcore.script import call_parse, Param
 
 import connectivity
-from .core import ModelRef, get_device, autocast_dtype, set_seed
+from .core import ModelRef, get_device, autocast_dtype, set_seed, progress
 from .models import model_label_names, normalize_label, resolve_revision
 
 # %% auto #0
 __all__ = ['MINILM', 'RUN_FILE', 'base_model_path', 'align_labels', 'build_classifier', 'encode_task', 'check_output_dir',
-           'train_one', 'train_family', 'connectivity_train']
+           'train_one', 'train_family', 'prefix_features', 'train_top_family', 'connectivity_train']
 
 # %% ../nbs/10_train.ipynb #c2af5874
 MINILM = 'sentence-transformers/all-MiniLM-L6-v2'
@@ -277,6 +278,144 @@ def train_family(base_model:str|Path|ModelRef, # pretrained weights shared by ev
                               max_steps=max_steps, learning_rate=learning_rate, batch_size=batch_size,
                               max_seq_length=max_seq_length, save_steps=save_steps, warmup_ratio=warmup_ratio,
                               device=device, quiet=quiet, overwrite=overwrite, label_names=label_names, **kwargs))
+    return outs
+
+# %% ../nbs/10_train.ipynb #7d46863a
+def prefix_features(model:torch.nn.Module, # the base classifier whose first `frozen_blocks` blocks stay fixed (not changed)
+                    examples:list[dict],   # from `encode_task`: `input_ids`, `attention_mask`, …, `labels`
+                    frozen_blocks:int,     # 1 = the embeddings, 1 + k = the embeddings and the first k layers
+                    *, device=None,        # where to compute and keep them
+                    max_tokens:int=8192,   # padded tokens per batch while computing
+                   )->list[torch.Tensor]:  # per example: (its tokens, hidden) output of the frozen blocks
+    "The output of a model's frozen lower blocks for every training example, computed once (in eval mode)."
+    from connectivity.evalset import token_batches
+    from connectivity.prefix import encoder_parts
+    dev = get_device(device)
+    parts = encoder_parts(model)
+    if parts is None: raise ValueError(f"{type(model).__name__} has no `embeddings` + `encoder.layer`: it cannot train with frozen blocks.")
+    if not 1 <= frozen_blocks <= len(parts[1]) + 1:
+        raise ValueError(f"frozen_blocks={frozen_blocks} outside 1..{len(parts[1]) + 1} (the embeddings and {len(parts[1])} layers).")
+    tap = parts[0] if frozen_blocks == 1 else parts[1][frozen_blocks - 2]
+    lens = [len(e['input_ids']) for e in examples]
+    out, grab = [None] * len(examples), []
+    h = tap.register_forward_hook(lambda m, i, o: grab.append((o[0] if isinstance(o, (tuple, list)) else o).detach()))
+    was, enc, layers = model.training, getattr(model, 'base_model', model).encoder, parts[1]
+    try:
+        model.eval()
+        enc.layer = torch.nn.ModuleList(list(layers)[:frozen_blocks - 1])   # run the frozen blocks only
+        with torch.inference_mode():
+            for g in token_batches(lens, max_tokens):
+                b = _pad([examples[i] for i in g], dev); grab.clear()
+                model(**{k: v for k, v in b.items() if k != 'labels'})
+                for r, i in enumerate(g): out[i] = grab[-1][r, :lens[i]].clone()
+    finally:
+        h.remove(); enc.layer = layers; model.train(was)
+    return out
+
+def _pad(exs:list[dict], dev, hidden:list|None=None)->dict:
+    "Pad a list of encoded examples (and, if given, their hidden states) into one batch on `dev`."
+    T = max(len(e['input_ids']) for e in exs)
+    b = {}
+    for k in exs[0]:
+        if k == 'labels': b[k] = torch.tensor([e[k] for e in exs]); continue
+        x = torch.zeros(len(exs), T, dtype=torch.long)
+        for r, e in enumerate(exs): x[r, :len(e[k])] = torch.tensor(e[k])
+        b[k] = x
+    if 'attention_mask' not in b:
+        b['attention_mask'] = torch.zeros(len(exs), T, dtype=torch.long)
+        for r, e in enumerate(exs): b['attention_mask'][r, :len(e['input_ids'])] = 1
+    b = {k: v.to(dev) for k, v in b.items()}
+    if hidden is not None:
+        H = torch.zeros(len(exs), T, hidden[0].shape[-1], dtype=hidden[0].dtype, device=dev)
+        for r, x in enumerate(hidden): H[r, :len(x)] = x
+        b['hidden'] = H
+    return b
+
+def _epoch_batches(lens:list[int], batch_size:int, g:torch.Generator, group_by_length:bool)->list[list[int]]:
+    "One epoch of batches of example indices, shuffled by `g`; grouped: similar lengths together (mega-batches of 50 batches sorted by length)."
+    idx = torch.randperm(len(lens), generator=g).tolist()
+    if group_by_length:
+        mega = 50 * batch_size
+        idx = [i for k in range(0, len(idx), mega) for i in sorted(idx[k:k + mega], key=lambda i: -lens[i])]
+    bl = [idx[k:k + batch_size] for k in range(0, len(idx) - batch_size + 1, batch_size)] or [idx]
+    if group_by_length: bl = [bl[i] for i in torch.randperm(len(bl), generator=g).tolist()]
+    return bl
+
+# %% ../nbs/10_train.ipynb #9d7ae247
+def train_top_family(base_model:str|Path|ModelRef, # pretrained weights shared by every member (see `train_one`)
+                     data,                         # training data, a `connectivity.data.TaskData`
+                     seeds:Sequence[int],          # one member per seed, written to `<output_prefix><seed>`
+                     *, output_prefix:str|Path,    # local family prefix, e.g. 'runs/seed_'
+                     frozen_blocks:int,            # blocks kept fixed: 1 = the embeddings, 1 + k = and the first k layers
+                     max_steps:int=150,            # optimizer steps per member
+                     learning_rate:float=2e-4,     # peak learning rate (10% linear warm-up, then linear decay)
+                     batch_size:int=32,            # examples per step
+                     max_seq_length:int=128,       # tokens per input
+                     weight_decay:float=0.0,       # AdamW weight decay
+                     device:str|None=None,         # 'auto'/None, 'cpu' or 'cuda'
+                     quiet:bool=False,             # no progress bars
+                     overwrite:bool=False,         # replace members whose folder holds a different run
+                     label_names:Sequence[str]|None=None, # classifier output names; default `data.label_names`
+                     group_by_length:bool=True,    # batches of similar length (less padding); their order still follows the seed
+                    )->list[Path]:                 # the members' folders, in `seeds` order
+    "Fine-tune the upper layers of one member per seed, the frozen lower blocks' output computed once for the whole family."
+    from connectivity.prefix import block_of, suffix_logits
+    seeds = [int(s) for s in seeds]
+    if not seeds: raise ValueError("No seeds given.")
+    if len(set(seeds)) != len(seeds): raise ValueError(f"Seed(s) {sorted({s for s in seeds if seeds.count(s) > 1})} given more than once.")
+    dev, names = get_device(device), list(label_names or data.label_names)
+    path, revision = base_model_path(base_model)
+    hp = dict(max_steps=int(max_steps), learning_rate=float(learning_rate), batch_size=int(batch_size),
+              max_seq_length=int(max_seq_length), warmup_ratio=0.1, weight_decay=float(weight_decay), lr_scheduler='linear',
+              optimizer='adamw', frozen_blocks=int(frozen_blocks), group_by_length=bool(group_by_length))
+    base_cfg = dict(base_model=str(getattr(base_model, 'path', base_model)), base_revision=revision,
+                    base_step=getattr(base_model, 'step', None), data=data.meta, label_names=names, **hp)
+    todo = [s for s in seeds if not check_output_dir(f'{output_prefix}{s}', dict(base_cfg, seed=s), overwrite)]
+    outs = [Path(f'{output_prefix}{s}') for s in seeds]
+    if not todo:
+        if not quiet: print(f"{output_prefix}*: every member is already trained, skipped.", flush=True)
+        return outs
+    with _hf_output(quiet):
+        tok = AutoTokenizer.from_pretrained(path, revision=revision)
+        model, perm = build_classifier(base_model, names, seed=seeds[0])
+        examples = encode_task(data, tok, max_seq_length=max_seq_length, label_map=perm)
+        lens = [len(e['input_ids']) for e in examples]
+        t0 = time.time()
+        feats = prefix_features(model.to(dev), examples, frozen_blocks, device=dev)
+        t_feats = round(time.time() - t0, 1)
+        del model
+        for seed in todo:
+            out, t0, started = Path(f'{output_prefix}{seed}'), time.time(), _now()
+            model, _ = build_classifier(base_model, names, seed=seed)   # the head's initialization follows the seed
+            model.to(dev).train()
+            train = [p for n, p in model.named_parameters() if (block_of(n) is None or block_of(n) >= frozen_blocks)]
+            for n, p in model.named_parameters(): p.requires_grad_(block_of(n) is None or block_of(n) >= frozen_blocks)
+            out.mkdir(parents=True, exist_ok=True)
+            run = dict(status='running', pid=os.getpid(), host=socket.gethostname(), config=dict(base_cfg, seed=seed),
+                       base_path=path, versions=_versions(), device=str(dev), dtype='float32', n_train=len(examples),
+                       started=started, prefix_seconds=t_feats)
+            _write_json(out/RUN_FILE, run)
+            opt = torch.optim.AdamW(train, lr=learning_rate, weight_decay=weight_decay)
+            warm = max(1, int(0.1 * max_steps))
+            sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0., (max_steps - s) / max(1, max_steps - warm))))
+            g = torch.Generator().manual_seed(seed)      # the data order follows the seed
+            batches, log = [], []
+            for step in progress(range(max_steps), desc=f'seed {seed}', quiet=quiet, leave=False):
+                if not batches: batches = _epoch_batches(lens, batch_size, g, group_by_length)
+                idx = batches.pop(0)
+                b = _pad([examples[i] for i in idx], dev, [feats[i] for i in idx])
+                logits = suffix_logits(model, frozen_blocks, b.pop('hidden'), b)
+                loss = torch.nn.functional.cross_entropy(logits.float(), b['labels'])
+                if not torch.isfinite(loss): raise FloatingPointError(f"Seed {seed}: the training loss is {loss.item()} at step {step}; lower the learning rate.")
+                loss.backward(); opt.step(); sched.step(); opt.zero_grad(set_to_none=True)
+                log.append(loss.item())
+            for p in model.parameters(): p.requires_grad_(True)
+            model.eval().save_pretrained(str(out)); tok.save_pretrained(str(out))
+            run.update(status='done', steps=max_steps, train_loss=float(np.mean(log)),
+                       log_history=[dict(step=s + 1, loss=float(np.mean(log[max(0, s - 9):s + 1]))) for s in range(9, max_steps, 10)],
+                       finished=_now(), seconds=round(time.time() - t0, 1))
+            _write_json(out/RUN_FILE, run)
+            del model, opt
     return outs
 
 # %% ../nbs/10_train.ipynb #2fd6de63
