@@ -90,7 +90,7 @@ def default_base()->str:
     except ImportError: return 'tiny'
     return 'all-MiniLM-L6-v2'
 
-_MINILM_DEFAULTS = dict(frozen_blocks=6, learning_rate=2e-4)   # embeddings + layers 0-4 frozen, layer 5 + head trained
+_MINILM_DEFAULTS = dict(frozen_blocks=6, learning_rate=3e-4)   # embeddings + layers 0-4 frozen, layer 5 + head trained
 _TINY_DEFAULTS = dict(frozen_blocks=0, learning_rate=1e-3)
 
 def run_demo(out:str|Path='connectivity_demo',  # folder for the family, results, figures and report
@@ -98,10 +98,10 @@ def run_demo(out:str|Path='connectivity_demo',  # folder for the family, results
              models:Sequence|None=None,          # its suffixes (default: every local `<prefix><integer>`)
              base_model:str|None=None,           # 'tiny', 'all-MiniLM-L6-v2', a hub id or dir; default `default_base()`
              frozen_blocks:int|None=None,        # lower blocks kept fixed while training (0: full fine-tuning); default per base
-             n_models:int=8,                     # seeds to train
-             max_steps:int=120,                  # training steps per seed
-             learning_rate:float|None=None,      # default: 2e-4 for MiniLM (top layer), 1e-3 for the tiny base, 2e-5 otherwise
-             batch_size:int=32,                  # training batch size
+             n_models:int=6,                     # seeds to train
+             max_steps:int=160,                  # training steps per seed
+             learning_rate:float|None=None,      # default: 3e-4 for MiniLM (top layer), 1e-3 for the tiny base, 2e-5 otherwise
+             batch_size:int=16,                  # training batch size
              train_exs:int=3000,                 # MNLI rows for training
              eval_exs:int=500,                   # held-out MNLI rows (in distribution)
              ood_exs:int=500,                    # HANS lexical-overlap non-entailment rows (out of distribution)
@@ -161,7 +161,7 @@ def run_demo(out:str|Path='connectivity_demo',  # folder for the family, results
     lap('interpolate')
     D = distance_matrix(table, 'barrier', models=ok)
     cl = cluster_models(D, n_clusters=n_clusters)
-    ood = ev['hans'].loc[ok, 'accuracy'].astype(float)
+    ood = ev['hans'].loc[ok, 'accuracy'].astype(float).rename('HANS-LO non-entailment accuracy')
     ood_loss = ev['hans'].loc[ok, 'loss'].astype(float)
     idd = ev['mnli'].loc[ok, 'accuracy'].astype(float)
     majority = float(data['mnli'].df['label'].value_counts(normalize=True).max())
@@ -270,9 +270,10 @@ def connectivity_demo(out:str='connectivity_demo',     # folder for the family, 
                       models:str=None,                  # its suffixes, space separated ("0 1 2")
                       base_model:str=None,              # 'all-MiniLM-L6-v2' (default with connectivity[demo]), 'tiny', a hub id or dir
                       frozen_blocks:int=None,           # lower blocks kept fixed in training (0: full fine-tuning); default 6 for MiniLM
-                      n_models:int=8,                   # seeds to train
-                      max_steps:int=120,                # training steps per seed
-                      learning_rate:float=None,         # default: 2e-4 (MiniLM top layer), 1e-3 (tiny), 2e-5 (other bases)
+                      n_models:int=6,                   # seeds to train
+                      max_steps:int=160,                # training steps per seed
+                      learning_rate:float=None,         # default: 3e-4 (MiniLM top layer), 1e-3 (tiny), 2e-5 (other bases)
+                      batch_size:int=16,                # training batch size
                       train_exs:int=3000,               # MNLI rows for training
                       interp_exs:int=128,               # MNLI rows per interpolation point
                       n_sample:int=8,                   # interior points per path
@@ -284,7 +285,7 @@ def connectivity_demo(out:str='connectivity_demo',     # folder for the family, 
     "Run the whole analysis on an embedded default (or your family) and write figures and a report."
     s = run_demo(out, base_models_prefix=base_models_prefix, models=models.split() if models else None,
                  base_model=base_model, frozen_blocks=frozen_blocks, n_models=n_models, max_steps=max_steps,
-                 learning_rate=learning_rate, train_exs=train_exs, interp_exs=interp_exs, n_sample=n_sample,
+                 learning_rate=learning_rate, batch_size=batch_size, train_exs=train_exs, interp_exs=interp_exs, n_sample=n_sample,
                  label_map=label_map, data_dir=data_dir, device=device, quiet=quiet)
     m = pd.DataFrame(s['metrics']).set_index('model')
     print(f"family: {s['kind']} ({s['base_model'] or s['family']}), {len(s['models'])} models")

@@ -519,7 +519,7 @@ def interpolate_family(refs:Sequence[ModelRef],      # the family (`connectivity
             path = WeightPath(live, wa.params, wb.params, cache.names)
             dist = path.distance
             depth = shared_depth([wa.digests, wb.digests])   # equal blocks stay equal on the whole line
-            shared[(a, b)] = depth
+            shared[f'{a},{b}'] = depth
             pc = None
             for k, t in enumerate(ts):
                 if store.is_done(a, b, k): continue
@@ -532,7 +532,7 @@ def interpolate_family(refs:Sequence[ModelRef],      # the family (`connectivity
         bar.close()
     out = read_results(results_dir)
     out.attrs['model_loads'] = dict(cache.loads)  # how often each model was read by this process
-    out.attrs['shared_blocks'] = shared           # (a, b) -> leading blocks the pair shares (computed once per cache)
+    out.attrs['shared_blocks'] = shared           # 'a,b' -> leading blocks the pair shares (computed once per cache)
     out.attrs['prefix_caches'] = prefixes.built
     return out
 

@@ -4,7 +4,7 @@
 
 # %% ../nbs/10_train.ipynb #b4d56b91
 from __future__ import annotations
-import contextlib, datetime, inspect, json, os, shutil, socket, time
+import contextlib, datetime, inspect, json, os, shutil, socket, time, warnings
 from pathlib import Path
 from typing import Sequence
 
@@ -61,6 +61,7 @@ def _is_classifier(config)->bool:
 def build_classifier(base_model:str|Path|ModelRef, # see `base_model_path`
                      label_names:Sequence[str],    # the task's label names, index order
                      *, seed:int=0,                # seeds the new head's initialization
+                     reinit_head:bool=False,       # a base classifier with other labels: drop its head and start a new one (warns)
                     )->tuple[torch.nn.Module,list[int]|None]: # (model in train mode, task index -> output index or None)
     "A sequence classifier from `base_model` with a head for `label_names`, initialized under `seed`."
     from transformers.models.auto.modeling_auto import MODEL_FOR_SEQUENCE_CLASSIFICATION_MAPPING
@@ -77,14 +78,28 @@ def build_classifier(base_model:str|Path|ModelRef, # see `base_model_path`
     if type(config) not in MODEL_FOR_SEQUENCE_CLASSIFICATION_MAPPING:
         raise ValueError(f"Base model {name!r} is a {type(config).__name__} (model_type {config.model_type!r}): transformers "
                          "has no sequence-classification head for it (AutoModelForSequenceClassification cannot map it).")
-    names, perm = align_labels(model_label_names(config), label_names, f"Base model {name!r}")
-    if _is_classifier(config) and config.num_labels != len(names):
-        raise ValueError(f"Base model {name!r} is a classifier with {config.num_labels} outputs but the task has "
-                         f"{len(names)} labels {list(label_names)}.")
+    if reinit_head and _is_classifier(config):
+        warnings.warn(f"Base model {name!r} is a classifier with labels {model_label_names(config) or config.num_labels}: "
+                      f"its head is dropped and a new one for {list(label_names)} is initialized (seed {seed}).")
+        names, perm = list(label_names), None
+    else:
+        hint = " Pass --reinit_head (reinit_head=True) to start a new head."
+        try: names, perm = align_labels(model_label_names(config), label_names, f"Base model {name!r}")
+        except ValueError as e: raise ValueError(str(e) + hint) from None
+        if _is_classifier(config) and config.num_labels != len(names):
+            raise ValueError(f"Base model {name!r} is a classifier with {config.num_labels} outputs but the task has "
+                             f"{len(names)} labels {list(label_names)}." + hint)
     set_seed(seed)
-    model = AutoModelForSequenceClassification.from_pretrained(
-        path, revision=revision, num_labels=len(names), id2label=dict(enumerate(names)),
-        label2id={n: i for i, n in enumerate(names)})
+    from connectivity.models import _quiet_loading, _report_load
+    with _quiet_loading():
+        model, info = AutoModelForSequenceClassification.from_pretrained(
+            path, revision=revision, num_labels=len(names), id2label=dict(enumerate(names)),
+            label2id={n: i for i, n in enumerate(names)}, ignore_mismatched_sizes=reinit_head, output_loading_info=True)
+    if reinit_head and _is_classifier(config):
+        set_seed(seed)
+        head = getattr(model, 'classifier', None) or getattr(model, 'score', None)
+        if head is not None: head.apply(model._init_weights)
+    else: _report_load(path, info)   # one warning per process for a new head, not one per seed
     return model.train(), perm
 
 # %% ../nbs/10_train.ipynb #765d099b
@@ -203,6 +218,7 @@ def train_one(base_model:str|Path|ModelRef, # pretrained weights: hub id, local 
               tokenizer=None,               # tokenizer or its path; default the base model's own
               freeze_embeddings:bool=False, # keep the word-embedding matrix fixed (no gradient, no optimizer state)
               group_by_length:bool=False,   # batch examples of similar length together (less padding), order still seeded
+              reinit_head:bool=False,       # a base classifier with other labels: a new head (see `build_classifier`)
              )->Path:                       # `output_dir`
     "Fine-tune one seed of `base_model` on `data` with `transformers.Trainer`; skip it if that run is already done."
     out, dev = Path(output_dir), get_device(device)
@@ -218,6 +234,7 @@ def train_one(base_model:str|Path|ModelRef, # pretrained weights: hub id, local 
               optimizer='adamw')
     if freeze_embeddings: hp['freeze_embeddings'] = True   # recorded only when set: older runs keep resuming
     if group_by_length: hp['group_by_length'] = True
+    if reinit_head: hp['reinit_head'] = True
     config = dict(base_model=str(getattr(base_model, 'path', base_model)), base_revision=revision,
                   base_step=getattr(base_model, 'step', None), data=data.meta, label_names=names, seed=int(seed), **hp)
     if check_output_dir(out, config, overwrite):
@@ -225,7 +242,7 @@ def train_one(base_model:str|Path|ModelRef, # pretrained weights: hub id, local 
         return out
     started, t0 = _now(), time.time()
     with _hf_output(quiet):
-        model, perm = build_classifier(base_model, names, seed=seed)
+        model, perm = build_classifier(base_model, names, seed=seed, reinit_head=reinit_head)
         if freeze_embeddings: model.get_input_embeddings().weight.requires_grad_(False)
         if tokenizer is None or isinstance(tokenizer, (str, Path)):
             tokenizer = AutoTokenizer.from_pretrained(str(tokenizer or path), revision=None if tokenizer else revision)
@@ -439,6 +456,7 @@ def connectivity_train(
     overwrite:bool=False,      # replace members whose folder holds a different run
     freeze_embeddings:bool=False, # keep the word-embedding matrix fixed (shared by the family; faster steps)
     group_by_length:bool=False,   # batch sentences of similar length together (less padding)
+    reinit_head:bool=False,       # the base is a classifier with other labels: drop its head and start a new one
     weight_decay:float=0.0,    # AdamW weight decay
 ):
     "Fine-tune a family of sequence classifiers, one per seed, from one pretrained model."
@@ -448,5 +466,5 @@ def connectivity_train(
     return train_family(base_model, data, seeds, output_prefix=output_prefix, num_train_epochs=num_train_epochs,
                         max_steps=max_steps, learning_rate=learning_rate, batch_size=batch_size,
                         max_seq_length=max_seq_length, save_steps=save_steps, device=device, quiet=quiet,
-                        overwrite=overwrite, freeze_embeddings=freeze_embeddings, group_by_length=group_by_length,
+                        overwrite=overwrite, freeze_embeddings=freeze_embeddings, group_by_length=group_by_length, reinit_head=reinit_head,
                         weight_decay=weight_decay)

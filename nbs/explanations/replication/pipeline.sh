@@ -16,7 +16,7 @@ train() { connectivity_train --base_model all-MiniLM-L6-v2 --dataset cola --spli
 stage train bash -c "$(declare -f train); DATA='$DATA' R=$R; train 0 1 2 3 & train 4 5 6 7 & wait"
 
 # 2. in-domain and out-of-domain evaluation (MCC, accuracy, loss; the paper's per-model JSON files)
-stage eval bash -c "for s in in_domain_dev out_domain_dev; do
+stage eval bash -c "for s in in_domain_dev out_domain_dev; do [ -f $R/eval/\${s}_summary.json ] ||
     connectivity_eval --base_models_prefix $R/family/seed_ --dataset cola --split \$s --data_dir '$DATA' \
         --write_file_prefix $R/eval/\${s}_ --overwrite --quiet; done"
 
@@ -47,4 +47,4 @@ stage surface connectivity_surface --base_models_prefix $R/family/seed_ --anchor
 # 6. epsilon-sharpness of every seed (Keskar et al.; the paper's epsilon 1e-5) on 256 in-domain dev sentences
 stage sharpness bash -c "mkdir -p $R/sharpness; for d in $R/family/seed_*; do s=\${d##*seed_}
     [ -f $R/sharpness/seed_\$s.json ] || connectivity_sharpness --model \$d --dataset cola --split in_domain_dev \
-        --data_dir '$DATA' --batch_size 128 --n_batches 2 --max_steps 20 --out $R/sharpness/seed_\$s.json --quiet; done"
+        --data_dir '$DATA' --batch_size 128 --n_batches 2 --max_steps 10 --out $R/sharpness/seed_\$s.json --quiet; done"
