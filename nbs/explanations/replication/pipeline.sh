@@ -10,7 +10,7 @@ export HF_HUB_OFFLINE=${HF_HUB_OFFLINE:-1}
 stage() { local name=$1; shift; local t0=$(date +%s.%N); "$@"; printf '%s\t%.1f\n' "$name" "$(echo "$(date +%s.%N) - $t0" | bc)" >> $R/timings.tsv; }
 
 # 1. the family: full fine-tuning (word-embedding matrix frozen), BERT's recipe, only the seed differs
-train() { connectivity_train --base_model all-MiniLM-L6-v2 --dataset cola --split train --data_dir "$DATA" \
+train() { OMP_NUM_THREADS=1 connectivity_train --base_model all-MiniLM-L6-v2 --dataset cola --split train --data_dir "$DATA" \
     --seeds "$@" --max_steps 1000 --batch_size 16 --learning_rate 1e-4 --freeze_embeddings --group_by_length \
     --output_prefix $R/family/seed_ --quiet; }
 stage train bash -c "$(declare -f train); DATA='$DATA' R=$R; train 0 1 2 3 & train 4 5 6 7 & wait"
