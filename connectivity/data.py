@@ -181,6 +181,7 @@ def _load_local(task:str, split:str, data_dir)->tuple[pd.DataFrame, str, dict]:
         return pd.concat([p[0] for p in parts], ignore_index=True), ' + '.join(p[1] for p in parts), {}
     path, cols, ncols = _find_local(task, split, data_dir)
     df, notes = _take(_read_table(path, header=ncols is None), cols, path, ncols), {}
+    if not len(df): raise ValueError(f"{path} holds no examples (a header row and nothing else): nothing to load for {task} {split!r}.")
     if task == 'cola': df['domain'] = 'out' if split == 'out_domain_dev' else 'in'
     if task == 'hans' and 'heuristic' not in df:
         try:
