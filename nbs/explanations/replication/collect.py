@@ -1,6 +1,6 @@
 """Gather the small result files of the replication from _runs/ (see pipeline.sh) into this folder, for the page:
 interpolation.csv, eval_in_domain_dev.json / eval_out_domain_dev.json (per-model summaries), heatmap.json,
-surface.npz, sharpness.json, training.json, timings.tsv and summary.json (the demo's format). Never weights."""
+surface.json, sharpness.json, training.json, timings.tsv and summary.json (the demo's format). Never weights."""
 import datetime, glob, json, shutil
 from pathlib import Path
 import numpy as np, pandas as pd
@@ -19,7 +19,13 @@ for name in ('heatmap', 'curves'):
     js = sorted(glob.glob(str(R/name/'*.json')))
     if js: shutil.copy(js[0], O/f'{name}.json')
 surf = sorted(glob.glob(str(R/'surface'/'*.npz')))
-if surf: shutil.copy(surf[0], O/'surface.npz')
+if surf:   # the surface as a small JSON table (the .npz stays in _runs/)
+    from connectivity.surface import load_surface
+    s = load_surface(surf[0])
+    keys = ('x', 'y', 'loss', 'accuracy', 'ece', 'locations', 'location_loss', 'location_accuracy', 'location_ece')
+    fix = lambda a: [fix(v) for v in a] if isinstance(a, list) else (None if a != a else a)
+    (O/'surface.json').write_text(json.dumps(dict({k: fix(np.asarray(getattr(s, k)).tolist()) for k in keys},
+                                                  names=list(s.names), meta=s.meta)))
 sharp = {Path(f).stem.split('_')[-1]: {k: v for k, v in json.loads(Path(f).read_text()).items() if k != 'history'}
          for f in sorted(glob.glob(str(R/'sharpness'/'seed_*.json')))}
 (O/'sharpness.json').write_text(json.dumps(sharp, indent=1))
