@@ -11,6 +11,8 @@ from typing import Callable, Sequence, Iterable
 import numpy as np
 import pandas as pd
 
+from .core import UsageError
+
 # %% auto #0
 __all__ = ['BARRIER_METRICS', 'TABLE_COLUMNS', 'lower_envelope', 'barrier', 'endpoint_barrier', 'bumps', 'bump_height',
            'bump_area', 'area_above_min', 'curves', 'distance_matrix', 'read_interpolation_logs',
@@ -111,7 +113,7 @@ TABLE_COLUMNS = ['model_a', 'model_b', 'point', 't', 'loss', 'accuracy', 'f1', '
 
 def _need(table, cols):
     miss = [c for c in cols if c not in table.columns]
-    if miss: raise ValueError(f"The results table lacks column(s) {miss}; it has {list(table.columns)}.")
+    if miss: raise UsageError(f"The results table lacks column(s) {miss}; it has {list(table.columns)}.")
 
 def curves(table:pd.DataFrame, # results table: one row per (model_a, model_b, point)
            metric:str='loss',  # the column to gather
@@ -152,7 +154,7 @@ def distance_matrix(table:pd.DataFrame,             # results table
                    )->pd.DataFrame:                 # square, symmetric, zero diagonal, indexed and columned by model
     "Pairwise metric of the interpolation curves of a family, as a square DataFrame."
     if isinstance(metric, str):
-        if metric not in BARRIER_METRICS: raise ValueError(f"Unknown metric {metric!r}: choose one of {list(BARRIER_METRICS)} or pass a callable.")
+        if metric not in BARRIER_METRICS: raise UsageError(f"Unknown metric {metric!r}: choose one of {list(BARRIER_METRICS)} or pass a callable.")
         fn, scaled = BARRIER_METRICS[metric], metric in _SCALED
     elif callable(metric): fn, scaled = metric, False
     else: raise TypeError(f"metric must be a name or a callable, not {type(metric).__name__}.")
@@ -168,9 +170,9 @@ def distance_matrix(table:pd.DataFrame,             # results table
     else:
         names = [str(m) for m in models]
         absent = [m for m in names if m not in present]
-        if absent: raise ValueError(f"Model(s) {absent} appear in no pair of the table (models there: {present[:20]}…).")
+        if absent: raise UsageError(f"Model(s) {absent} appear in no pair of the table (models there: {present[:20]}…).")
         dups = sorted({m for m in names if names.count(m) > 1})
-        if dups: raise ValueError(f"Model(s) {dups} given more than once.")
+        if dups: raise UsageError(f"Model(s) {dups} given more than once.")
     pos = {m: i for i, m in enumerate(names)}
     acc = {}
     for (a, b), c in cs.items():

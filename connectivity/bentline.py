@@ -16,7 +16,7 @@ from torch.func import functional_call
 from fastcore.script import call_parse, Param
 
 import connectivity
-from .core import autocast, autocast_dtype, local_device, model_refs, parse_pairs, progress, UsageError
+from .core import autocast, autocast_dtype, local_device, model_refs, parse_pairs, progress, UsageError, check_positive, check_nonnegative
 from .evalset import EvalSet
 from .data import load_task
 from .models import load_model, load_tokenizer, check_compatible, model_label_names, param_names
@@ -313,12 +313,14 @@ def _vertex_fingerprint(vertices)->str:
 
 
 def _check_store(results_dir, extra:dict):
-    "Refuse a results directory whose records were made with another path."
+    "Refuse a results directory whose records were made with another path (its files' headers say which)."
     for f in sorted(Path(results_dir).glob('results-rank*.jsonl')):
-        with warnings.catch_warnings():
-            warnings.simplefilter('ignore'); header, _ = _read_jsonl(f)
-        have = (header or {}).get('config', {}).get('path')
-        if header is not None and have != extra:
+        with open(f, 'rb') as fh: first = fh.readline()
+        try: header = json.loads(first)
+        except ValueError: continue   # an empty file or a torn header: the store itself reports (or repairs) it
+        if not isinstance(header, dict) or header.get('kind') != 'config': continue
+        have = header.get('config', {}).get('path')
+        if have != extra:
             raise ValueError(f"{results_dir} holds results of another path ({f.name}: {have}; now {extra}): use another "
                              "--results_dir, or remove it to start again.")
 
@@ -333,6 +335,7 @@ def bent_line_curve(model_a:torch.nn.Module,  # endpoint at t=0 (never changed: 
                     results_dir:str|Path|None=None, # record every point durably there (a rerun resumes)
                     config:dict|None=None,    # the store's configuration (default: from `run_config` for the two models)
                     quiet:bool=True,          # no progress bar
+                    repair:bool=False,        # set corrupt lines of the results file aside (`<file>.bad`) and compute them again
                    )->pd.DataFrame:           # one row per point (schema `connectivity.interpolate.COLUMNS`)
     "Loss and metrics at evenly spaced points of every segment of a piecewise-linear path."
     V = vertices.vertices if isinstance(vertices, Complex) else [list(v) for v in vertices]
@@ -360,7 +363,7 @@ def bent_line_curve(model_a:torch.nn.Module,  # endpoint at t=0 (never changed: 
                                 for x, v in ((a, V[0]), (b, V[-1]))}
         cfg = dict(config, path=path_cfg)
         _check_store(results_dir, path_cfg)
-        store = ResultsStore(results_dir, cfg, meta=dict(device=str(dev), pairs=[[a, b]]))
+        store = ResultsStore(results_dir, cfg, meta=dict(device=str(dev), pairs=[[a, b]]), repair=repair)
     rows = []
     try:
         todo = [p for p in pts if store is None or not store.is_done(a, b, p[0])]
@@ -435,6 +438,7 @@ def bent_line_pair(ref_a, ref_b,                 # the fixed endpoints: `ModelRe
                    seed:int=0,                    # seeds the sampled points and the batch order
                    max_length:int=128,            # training inputs are cut to this many tokens
                    quiet:bool=False,              # no progress bars
+                   repair:bool=False,             # set corrupt lines of the results file aside and compute them again
                   )->tuple[pd.DataFrame, pd.DataFrame]: # (the evaluated path, the training log of this run)
     "Train a bent line between two models and evaluate it, resumably."
     from connectivity.core import ModelRef, get_device
@@ -471,7 +475,7 @@ def bent_line_pair(ref_a, ref_b,                 # the fixed endpoints: `ModelRe
     n = (int(n_bends) + 1) * (int(min_pts_bw_models) + 1) + 1
     cfg = run_config([ra, rb], es, n, dtype, label_map)
     curve = bent_line_curve(ma, cx, es, min_pts_bw_models=min_pts_bw_models, names=names, label_map=label_map,
-                            dtype=dtype, results_dir=results_dir, config=cfg, quiet=quiet)
+                            dtype=dtype, results_dir=results_dir, config=cfg, quiet=quiet, repair=repair)
     return curve, log
 
 # %% ../nbs/07a_bentline.ipynb #005a49a4
@@ -506,9 +510,14 @@ def connectivity_bent_line(
     dtype:str='auto',                # autocast: auto (bf16 on CUDA, fp32 on CPU), fp32, bf16 or fp16
     seed:int=0,                      # seeds the sampled points and the batch order
     quiet:bool=False,                # no progress bars
+    repair:bool=False,               # set corrupt lines of the results file aside (<file>.bad) and compute them again
 ):
     "Train a piecewise-linear path with --n_bends bends between two models and evaluate it (resumable)."
     if not base_models_prefix or not indices: raise UsageError("--base_models_prefix and --indices a,b are required.")
+    check_positive(steps=steps, lr_init=lr_init, n_sample=n_sample, batch_size=batch_size, save_every=save_every,
+                   gradient_accumulation_steps=gradient_accumulation_steps, num_train_exs=num_train_exs, num_exs=num_exs)
+    check_nonnegative(n_bends=n_bends, wd=wd, vol_reg=vol_reg, min_pts_bw_models=min_pts_bw_models, num_steps=num_steps)
+    autocast_dtype(local_device(device), dtype)   # a wrong --device or --dtype fails before any work
     (a, b), = parse_pairs([indices])
     ra, rb = model_refs(base_models_prefix, [a, b], num_steps=num_steps)
     out = out_dir or f'bent_line_{a}_{b}'
@@ -519,7 +528,7 @@ def connectivity_bent_line(
                                 steps=steps, lr_init=lr_init, wd=wd, n_sample=n_sample, batch_size=batch_size,
                                 gradient_accumulation_steps=gradient_accumulation_steps, vol_reg=vol_reg,
                                 save_every=save_every, min_pts_bw_models=min_pts_bw_models, base_model=base_model,
-                                label_map=label_map, device=device, dtype=dtype, seed=seed, quiet=quiet)
+                                label_map=label_map, device=device, dtype=dtype, seed=seed, quiet=quiet, repair=repair)
     if not quiet:
         print(f"{a} ~> {b}: {int(n_bends)} bend(s), {len(curve)} points, max loss {curve.loss.max():.4f} "
               f"(endpoints {curve.loss.iloc[0]:.4f}, {curve.loss.iloc[-1]:.4f}); results in {results_dir or f'{out}/results'}")

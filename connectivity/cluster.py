@@ -15,6 +15,8 @@ from scipy.optimize import linear_sum_assignment
 from sklearn.cluster import SpectralClustering
 from sklearn.manifold import spectral_embedding
 
+from .core import UsageError
+
 # %% auto #0
 __all__ = ['as_matrix', 'similarity', 'Clusters', 'cluster_models', 'correlate', 'centroid_difference', 'compare_groups',
            'Dynamics', 'cluster_dynamics', 'transitivity']
@@ -59,7 +61,7 @@ def similarity(D:pd.DataFrame|np.ndarray, # distances (any shape)
                delta:float=1.,            # kernel width δ (the paper's 1.0)
               )->pd.DataFrame|np.ndarray: # `exp(-D² / (2 δ²))`, the same type as `D`
     "Gaussian-kernel similarity of distances, the affinity of the spectral clustering."
-    if not delta > 0: raise ValueError(f"delta must be > 0, got {delta}.")
+    if not delta > 0: raise UsageError(f"delta must be > 0, got {delta}.")
     return np.exp(-np.square(D) / (2. * delta**2))
 
 # %% ../nbs/06_cluster.ipynb #2a90cf15
@@ -123,8 +125,8 @@ def cluster_models(D:pd.DataFrame|np.ndarray,     # distance matrix (see `as_mat
                   )->Clusters:
     "Spectral clustering of a model family by its distance matrix, with the spectral embedding of the same affinity."
     M, names = as_matrix(D, names)
-    if n_clusters < 2: raise ValueError(f"n_clusters must be at least 2, got {n_clusters}.")
-    if len(names) < n_clusters: raise ValueError(f"{len(names)} models cannot make {n_clusters} clusters.")
+    if n_clusters < 2: raise UsageError(f"n_clusters must be at least 2, got {n_clusters}.")
+    if len(names) < n_clusters: raise UsageError(f"{len(names)} models cannot make {n_clusters} clusters.")
     A = similarity(M, delta)
     with warnings.catch_warnings():
         warnings.filterwarnings('ignore', message='k >= N')      # tiny families: scipy falls back to a dense solver
@@ -172,7 +174,7 @@ def centroid_difference(D:pd.DataFrame|np.ndarray,     # distance matrix (see `a
     "The paper's cluster coordinate: distance to the first minus distance to the second k-means centroid of the spectral embedding."
     from sklearn.cluster import k_means
     M, names = as_matrix(D, names)
-    if n_clusters != 2: raise ValueError(f"The centroid difference needs n_clusters=2 (two centroids), not {n_clusters}.")
+    if n_clusters != 2: raise UsageError(f"The centroid difference needs n_clusters=2 (two centroids), not {n_clusters}.")
     if len(names) < 3: raise ValueError(f"The centroid difference needs at least 3 models, got {len(names)}.")
     with warnings.catch_warnings():
         warnings.filterwarnings('ignore', message='k >= N')
@@ -229,7 +231,7 @@ def cluster_dynamics(Ds:Mapping,                 # step -> distance matrix (Data
                      match:str='previous',       # match each step to the 'previous' step or to the 'final' one
                     )->Dynamics:
     "Cluster a family at every training step, with labels matched across steps."
-    if match not in ('previous', 'final'): raise ValueError(f"match must be 'previous' or 'final', not {match!r}.")
+    if match not in ('previous', 'final'): raise UsageError(f"match must be 'previous' or 'final', not {match!r}.")
     if not Ds: raise ValueError("No steps given.")
     steps = sorted(Ds)
     cs = {s: cluster_models(Ds[s], n_clusters=n_clusters, delta=delta, random_state=random_state) for s in steps}

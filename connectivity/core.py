@@ -4,52 +4,70 @@
 
 # %% ../nbs/00_core.ipynb #fac64ec9
 from __future__ import annotations
-import os, re, random, contextlib
+import os, re, sys, random, contextlib
 from dataclasses import dataclass, asdict
 from pathlib import Path
 from typing import Iterable, Sequence, Optional
 
 import numpy as np
-import torch
 from tqdm.auto import tqdm
+# torch is imported inside the functions that use it: `connectivity.core` (and the commands that need no model,
+# such as `connectivity_get_logs` and `connectivity_push`) load without it
 
 # %% auto #0
-__all__ = ['get_device', 'autocast_dtype', 'autocast', 'set_seed', 'ModelRef', 'model_refs', 'parse_pairs', 'rank_world',
-           'local_device', 'shard', 'progress', 'UsageError', 'check_writable', 'writing']
+__all__ = ['UsageError', 'check_positive', 'check_nonnegative', 'get_device', 'autocast_dtype', 'autocast', 'set_seed',
+           'ModelRef', 'model_refs', 'parse_pairs', 'rank_world', 'local_device', 'shard', 'progress', 'check_writable',
+           'writing']
+
+# %% ../nbs/00_core.ipynb #e0bf35fa
+class UsageError(ValueError):
+    "A wrong or missing command-line option (console scripts exit 2); every other error is about data or models (exit 1)."
+
+def check_positive(**options):
+    "Raise a `UsageError` naming the first option (`--<name>`) that is given (not `None`) but not above 0."
+    for k, v in options.items():
+        if v is not None and not v > 0: raise UsageError(f"--{k} must be above 0, got {v!r}.")
+
+def check_nonnegative(**options):
+    "Raise a `UsageError` naming the first option (`--<name>`) that is given (not `None`) but below 0."
+    for k, v in options.items():
+        if v is not None and not v >= 0: raise UsageError(f"--{k} must be 0 or more, got {v!r}.")
 
 # %% ../nbs/00_core.ipynb #195403d1
 def get_device(device:str|torch.device|None=None, # 'auto'/None: CUDA if available, else CPU; or any torch device string
               )->torch.device:
     "The torch device to run on."
+    import torch
     if isinstance(device, torch.device): return device
     if device is None or device == 'auto': return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
     try: dev = torch.device(device)
-    except RuntimeError as e: raise ValueError(f"Unknown device {device!r}: use 'auto', 'cpu', 'cuda' or 'cuda:N'.") from e
+    except RuntimeError as e: raise UsageError(f"Unknown device {device!r}: use 'auto', 'cpu', 'cuda' or 'cuda:N'.") from e
     if dev.type == 'cuda' and not torch.cuda.is_available():
-        raise ValueError(f"Device {device!r} asked for, but CUDA is not available on this machine.")
+        raise UsageError(f"Device {device!r} asked for, but CUDA is not available on this machine.")
     return dev
 
 # %% ../nbs/00_core.ipynb #68e9f4a4
-_DTYPES = {'fp32': None, 'float32': None, 'bf16': torch.bfloat16, 'bfloat16': torch.bfloat16,
-           'fp16': torch.float16, 'float16': torch.float16}
+_DTYPES = {'fp32': None, 'float32': None, 'bf16': 'bfloat16', 'bfloat16': 'bfloat16', 'fp16': 'float16', 'float16': 'float16'}
 
 def autocast_dtype(device:str|torch.device|None=None, # where the model runs
                    dtype:str|torch.dtype|None='auto', # 'auto', 'fp32', 'bf16', 'fp16' or a torch dtype
                   )->torch.dtype|None: # the autocast dtype, or `None` for plain fp32
     "The autocast dtype of the policy: bf16 on CUDA where supported, fp16 on older GPUs, fp32 (`None`) on CPU."
+    import torch
     dev = get_device(device)
     if isinstance(dtype, torch.dtype): return None if dtype == torch.float32 else dtype
     if dtype is None or dtype == 'auto':
         if dev.type != 'cuda': return None
         return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
-    if dtype not in _DTYPES: raise ValueError(f"Unknown dtype {dtype!r}: choose one of 'auto', {', '.join(map(repr, _DTYPES))}.")
-    return _DTYPES[dtype]
+    if dtype not in _DTYPES: raise UsageError(f"Unknown dtype {dtype!r}: choose one of 'auto', {', '.join(map(repr, _DTYPES))}.")
+    return None if _DTYPES[dtype] is None else getattr(torch, _DTYPES[dtype])
 
 # %% ../nbs/00_core.ipynb #b14f6a2f
 def autocast(device:str|torch.device|None=None, # where the model runs
              dtype:str|torch.dtype|None='auto', # as in `autocast_dtype`
             ):
     "A context manager applying the autocast policy (a no-op for fp32)."
+    import torch
     dev, dt = get_device(device), autocast_dtype(device, dtype)
     if dt is None: return contextlib.nullcontext()
     return torch.autocast(device_type=dev.type, dtype=dt)
@@ -58,6 +76,7 @@ def autocast(device:str|torch.device|None=None, # where the model runs
 def set_seed(seed:int, # seeds Python's `random`, numpy and torch (all devices)
             )->None:
     "Seed every random number generator the library uses."
+    import torch
     random.seed(seed); np.random.seed(seed % 2**32); torch.manual_seed(seed)
 
 # %% ../nbs/00_core.ipynb #c1be4c36
@@ -101,15 +120,15 @@ def model_refs(base_models_prefix:str,            # hub namespace + name stem, o
         p = Path(base_models_prefix).expanduser()
         parent, stem = (p.parent, p.name)
         if not parent.is_dir():
-            raise ValueError(f"No models given and {str(parent)!r} is not a local directory: pass the suffixes "
+            raise UsageError(f"No models given and {str(parent)!r} is not a local directory: pass the suffixes "
                              "(hub families cannot be listed offline).")
         models = sorted((q.name[len(stem):] for q in parent.iterdir()
                          if q.is_dir() and q.name.startswith(stem) and q.name[len(stem):].isdigit()), key=int)
-        if not models: raise ValueError(f"No directories named {base_models_prefix}<integer> found.")
+        if not models: raise UsageError(f"No directories named {base_models_prefix}<integer> found.")
     refs = [ModelRef(f'{base_models_prefix}{s}', name=str(s), revision=revision, step=num_steps) for s in models]
     names = [r.name for r in refs]
     dup = sorted({n for n in names if names.count(n) > 1})
-    if dup: raise ValueError(f"Model suffix(es) {dup} given more than once.")
+    if dup: raise UsageError(f"Model suffix(es) {dup} given more than once.")
     return refs
 
 # %% ../nbs/00_core.ipynb #0e90217a
@@ -119,15 +138,16 @@ def parse_pairs(suffix_pairs:Iterable[str]|None, # 'a,b' strings as the paper's 
     out = []
     for s in suffix_pairs or []:
         parts = [p.strip() for p in str(s).split(',')]
-        if len(parts) != 2 or not all(parts): raise ValueError(f"Pair {s!r} is not of the form 'a,b'.")
-        if parts[0] == parts[1]: raise ValueError(f"Pair {s!r} names model {parts[0]!r} twice.")
+        if len(parts) != 2 or not all(parts): raise UsageError(f"Pair {s!r} is not of the form 'a,b'.")
+        if parts[0] == parts[1]: raise UsageError(f"Pair {s!r} names model {parts[0]!r} twice.")
         out.append(tuple(parts))
     return out
 
 # %% ../nbs/00_core.ipynb #c7bd5165
 def rank_world()->tuple[int,int]:
     "This process's `(rank, world_size)` from `torch.distributed`'s environment (`(0, 1)` when not distributed)."
-    if torch.distributed.is_available() and torch.distributed.is_initialized():
+    torch = sys.modules.get('torch')   # not imported yet: no process group can have been started
+    if torch is not None and torch.distributed.is_available() and torch.distributed.is_initialized():
         return torch.distributed.get_rank(), torch.distributed.get_world_size()
     rank, world = int(os.environ.get('RANK', 0)), int(os.environ.get('WORLD_SIZE', 1))
     if not 0 <= rank < world: raise ValueError(f"Bad distributed environment: RANK={rank}, WORLD_SIZE={world}.")
@@ -135,6 +155,7 @@ def rank_world()->tuple[int,int]:
 
 def local_device(device:str|None=None)->torch.device:
     "The device of this rank: with `device` auto and several CUDA ranks, `cuda:LOCAL_RANK`."
+    import torch
     dev = get_device(device)
     if dev.type == 'cuda' and dev.index is None and (device in (None, 'auto', 'cuda')) and 'LOCAL_RANK' in os.environ:
         return torch.device('cuda', int(os.environ['LOCAL_RANK']))
@@ -157,9 +178,6 @@ def progress(it:Iterable|None=None, # what to iterate over
     return tqdm(it, total=total, desc=desc, disable=quiet, dynamic_ncols=True, **kwargs)
 
 # %% ../nbs/00_core.ipynb #475bc8e9
-class UsageError(ValueError):
-    "A wrong or missing command-line option (console scripts exit 2); every other error is about data or models (exit 1)."
-
 def check_writable(path:str|Path,        # an output file, written at the end of a long run
                    *, overwrite:bool=False, # whether an existing file may be replaced
                    option:str='--overwrite', # how the caller allows replacing it (named in the error)

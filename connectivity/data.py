@@ -12,6 +12,8 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
+from .core import UsageError
+
 # %% auto #0
 __all__ = ['TASK_LABELS', 'TASKS', 'SPLITS', 'SPLIT_ALIASES', 'HANS_HEURISTICS', 'HANS_SUBCASES', 'LOCAL_FILES', 'HUB_DATASETS',
            'SCRIPT_DATASETS', 'PARQUET_REVISION', 'OFFLINE_HINT', 'TaskData', 'encode_labels', 'infer_hans_subcases',
@@ -39,8 +41,8 @@ HANS_SUBCASES = {  # in the order of HANS's generator (and of its evaluation set
                     'ce_adverb')}
 
 def _choose(value, choices, what:str):
-    "`value` if it is one of `choices`, else a `ValueError` naming it and the choices."
-    if value not in choices: raise ValueError(f"Unknown {what} {value!r}: choose one of {', '.join(map(repr, choices))}.")
+    "`value` if it is one of `choices`, else a `UsageError` naming it and the choices."
+    if value not in choices: raise UsageError(f"Unknown {what} {value!r}: choose one of {', '.join(map(repr, choices))}.")
     return value
 
 def _resolve_split(task:str, split:str|None)->str:
@@ -238,7 +240,7 @@ def _hub_dataset(path:str, config:str|None, split:str, *, script:bool=False):
 def _load_hub(task:str, split:str)->tuple[pd.DataFrame, str, dict]:
     "One split from the HF Hub through `datasets`: (DataFrame with our columns, source, notes)."
     if task not in HUB_DATASETS:
-        raise ValueError(f"Task {task!r} has no copy on the Hub: pass --data_dir (data_dir= in Python), a folder with the "
+        raise UsageError(f"Task {task!r} has no copy on the Hub: pass --data_dir (data_dir= in Python), a folder with the "
                          f"files listed in connectivity.data.LOCAL_FILES, e.g. paws_qqp/{split}.tsv.")
     repo, config, cols = HUB_DATASETS[task]
     hub_split = 'validation' if task == 'cola' and split != 'train' else split
@@ -280,13 +282,13 @@ def _read_json(path:Path)->pd.DataFrame:
 
 def _load_file(path, columns:dict|None, label_names:Sequence[str]|None)->tuple[pd.DataFrame, list, str]:
     "A user's file with our columns (labels encoded) and its label names."
-    if path is None: raise ValueError("task='file' needs path= (a .csv, .tsv, .txt, .json or .jsonl file).")
+    if path is None: raise UsageError("task='file' needs path= (a .csv, .tsv, .txt, .json or .jsonl file).")
     path = Path(path).expanduser()
     if not path.is_file(): raise FileNotFoundError(f"No file {str(path)!r}.")
     raw = _read_any(path)
     if columns is None: columns = {c: c for c in _FILE_COLS if c in raw.columns}
     bad = [k for k in columns if k not in _FILE_COLS]
-    if bad: raise ValueError(f"Unknown target column(s) {bad} in columns=: use {list(_FILE_COLS)}.")
+    if bad: raise UsageError(f"Unknown target column(s) {bad} in columns=: use {list(_FILE_COLS)}.")
     for need in ('sentence1', 'label'):
         if need not in columns:
             raise ValueError(f"{path} has no {need!r} column (it has {list(raw.columns)}): pass columns={{'{need}': ...}}.")
@@ -345,10 +347,10 @@ def load_task(task:str,                   # 'mnli', 'hans', 'qqp', 'paws', 'cola
         split = split or Path(path).stem
     else:
         if path is not None or columns is not None:
-            raise ValueError(f"path= and columns= are for task='file'; {task!r} is read from data_dir or the Hub.")
+            raise UsageError(f"path= and columns= are for task='file'; {task!r} is read from data_dir or the Hub.")
         names = TASK_LABELS[task]
         if label_names is not None and list(label_names) != names:
-            raise ValueError(f"{task!r} has the fixed label names {names}, not {list(label_names)}.")
+            raise UsageError(f"{task!r} has the fixed label names {names}, not {list(label_names)}.")
         split = _resolve_split(task, split)
         df, source, notes = _load_local(task, split, data_dir) if data_dir is not None else _load_hub(task, split)
     df['label'] = encode_labels(df['label'], names, source) if 'label' in df else -1
@@ -360,12 +362,12 @@ def load_task(task:str,                   # 'mnli', 'hans', 'qqp', 'paws', 'cola
     if not len(df): raise ValueError(f"No examples of {task} {split!r} ({n_total:,} rows) pass the filters {filters}.")
     if shuffle_seed is not None: df = df.iloc[np.random.default_rng(shuffle_seed).permutation(len(df))]
     if num_exs is not None:
-        if not isinstance(num_exs, (int, np.integer)) or num_exs < 1: raise ValueError(f"num_exs must be a positive integer, got {num_exs!r}.")
-        if num_exs > len(df): raise ValueError(f"num_exs={num_exs:,} is more than the {len(df):,} examples of {task} {split!r} after filters {filters}.")
+        if not isinstance(num_exs, (int, np.integer)) or num_exs < 1: raise UsageError(f"num_exs must be a positive integer, got {num_exs!r}.")
+        if num_exs > len(df): raise UsageError(f"num_exs={num_exs:,} is more than the {len(df):,} examples of {task} {split!r} after filters {filters}.")
         df = df.iloc[:num_exs]
-    if not isinstance(n_parts, (int, np.integer)) or n_parts < 1: raise ValueError(f"n_parts must be a positive integer, got {n_parts!r}.")
-    if not (isinstance(index, (int, np.integer)) and 0 <= index < n_parts): raise ValueError(f"Shard index {index!r} is not in 0..{n_parts-1} (n_parts={n_parts}).")
-    if n_parts > len(df): raise ValueError(f"n_parts={n_parts} is more than the {len(df):,} examples to shard.")
+    if not isinstance(n_parts, (int, np.integer)) or n_parts < 1: raise UsageError(f"n_parts must be a positive integer, got {n_parts!r}.")
+    if not (isinstance(index, (int, np.integer)) and 0 <= index < n_parts): raise UsageError(f"Shard index {index!r} is not in 0..{n_parts-1} (n_parts={n_parts}).")
+    if n_parts > len(df): raise UsageError(f"n_parts={n_parts} is more than the {len(df):,} examples to shard.")
     div, mod = divmod(len(df), n_parts)
     start = div * index + min(index, mod)
     df = df.iloc[start:start + div + (index < mod)].reset_index(drop=True)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/12_demo.ipynb #9e3225a9
 from __future__ import annotations
-import dataclasses, datetime, json, time
+import dataclasses, datetime, json, shutil, time
 from pathlib import Path
 from typing import Sequence
 
@@ -13,7 +13,7 @@ import pandas as pd
 import transformers
 from fastcore.script import call_parse
 
-from .core import model_refs, progress, get_device
+from .core import model_refs, progress, get_device, UsageError, check_positive
 from .data import load_task, bundled_data_dir, TaskData
 from .tiny import tiny_tokenizer, tiny_bert
 from .train import train_family, train_top_family, MINILM
@@ -112,9 +112,19 @@ def run_demo(out:str|Path='connectivity_demo',  # folder for the family, results
              data_dir:str|Path|None=None,        # data folder; default: the data shipped with the package
              device:str|None=None,               # 'auto', 'cpu', 'cuda'
              quiet:bool=False,                   # no progress bars
+             overwrite:bool=False,               # start again in `out`: retrain members trained with other settings, recompute the interpolations
             )->dict:                             # the summary also written to `<out>/summary.json`
     "Train (or take) a family, evaluate it in and out of distribution, interpolate all pairs, cluster, plot and report."
+    if base_models_prefix is None and models is not None:
+        raise UsageError("--models names members of an existing family: give it with --base_models_prefix (or leave --models out to train one).")
+    if base_models_prefix is None and n_models < 2: raise UsageError(f"--n_models must be at least 2 (a family to compare), got {n_models}.")
+    check_positive(max_steps=max_steps, learning_rate=learning_rate, batch_size=batch_size, train_exs=train_exs, eval_exs=eval_exs,
+                   ood_exs=ood_exs, interp_exs=interp_exs)
+    if n_sample < 0: raise UsageError(f"--n_sample must be 0 or more, got {n_sample}.")
+    if frozen_blocks is not None and frozen_blocks < 0: raise UsageError(f"--frozen_blocks must be 0 or more, got {frozen_blocks}.")
+    get_device(device)   # a wrong --device fails now, not after the data is read
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    if overwrite and (out/'interpolation').exists(): shutil.rmtree(out/'interpolation')
     times, t0 = {}, time.time()
     def lap(name):
         nonlocal t0
@@ -136,7 +146,7 @@ def run_demo(out:str|Path='connectivity_demo',  # folder for the family, results
         base_models_prefix = str(out/'family'/'seed_')
         models = [str(s) for s in range(n_models)]
         kw = dict(output_prefix=base_models_prefix, max_steps=max_steps, learning_rate=lr, batch_size=batch_size,
-                  device=device, quiet=quiet)
+                  device=device, quiet=quiet, overwrite=overwrite)
         if fb: train_top_family(base, data['train'], list(range(n_models)), frozen_blocks=fb, **kw)
         else: train_family(base, data['train'], list(range(n_models)), **kw)
         recipe = dict(base_model=str(base_model), frozen_blocks=fb, max_steps=max_steps, learning_rate=lr,
@@ -152,6 +162,7 @@ def run_demo(out:str|Path='connectivity_demo',  # folder for the family, results
     ok = [n for n in names if ev['mnli'].loc[n, 'status'] == 'ok' and ev['hans'].loc[n, 'status'] == 'ok']
     if len(ok) < max(n_clusters, 2):
         bad = {n: ev[t].loc[n, 'error'] for t in ev for n in names if ev[t].loc[n, 'status'] != 'ok'}
+        if not bad: raise UsageError(f"The family has {len(names)} model(s) {names}: {max(n_clusters, 2)} clusters need at least as many.")
         raise RuntimeError(f"Only {len(ok)} of {len(names)} models evaluated; failures: " +
                            '; '.join(f'{n}: {e}' for n, e in list(bad.items())[:3]))
     interp = dataclasses.replace(data['mnli'], df=data['mnli'].df.iloc[:interp_exs].reset_index(drop=True))
@@ -281,12 +292,13 @@ def connectivity_demo(out:str='connectivity_demo',     # folder for the family, 
                       data_dir:str=None,                # data folder; default: the data shipped with the package
                       device:str=None,                  # 'auto', 'cpu', 'cuda'
                       quiet:bool=False,                 # no progress bars
+                      overwrite:bool=False,             # start again in --out: retrain members trained with other settings, recompute the interpolations
                      ):
     "Run the whole analysis on an embedded default (or your family) and write figures and a report."
     s = run_demo(out, base_models_prefix=base_models_prefix, models=models.split() if models else None,
                  base_model=base_model, frozen_blocks=frozen_blocks, n_models=n_models, max_steps=max_steps,
                  learning_rate=learning_rate, batch_size=batch_size, train_exs=train_exs, interp_exs=interp_exs, n_sample=n_sample,
-                 label_map=label_map, data_dir=data_dir, device=device, quiet=quiet)
+                 label_map=label_map, data_dir=data_dir, device=device, quiet=quiet, overwrite=overwrite)
     m = pd.DataFrame(s['metrics']).set_index('model')
     print(f"family: {s['kind']} ({s['base_model'] or s['family']}), {len(s['models'])} models")
     print(f"{s['id_metric']}: {m[s['id_metric']].min():.3f}-{m[s['id_metric']].max():.3f} (majority class {s['id_majority']:.3f}); "

@@ -17,7 +17,7 @@ import torch.nn.functional as F
 from fastcore.script import call_parse, Param
 
 import connectivity
-from .core import get_device, autocast, autocast_dtype, model_refs, progress, writing
+from .core import get_device, autocast, autocast_dtype, model_refs, progress, writing, UsageError
 from .data import load_task
 from .evalset import EvalSet
 from .models import load_model, load_tokenizer, label_adapter, model_label_names, warn_generic_labels
@@ -170,7 +170,7 @@ def write_eval_json(path:str|Path,             # the file to write (`<write_file
                    )->Path:
     "Write `result` as the paper's per-model evaluation JSON, plus `metrics` and `meta` keys."
     path = Path(path)
-    if path.exists() and not overwrite: raise FileExistsError(f"{path} exists: refusing to overwrite it (pass overwrite=True).")
+    if path.exists() and not overwrite: raise FileExistsError(f"{path} exists: refusing to overwrite it (pass --overwrite, or overwrite=True in Python).")
     if result.probs is None: raise ValueError("The result has no per-sample outputs: evaluate with per_sample=True.")
     names = list(label_names if label_names is not None else result.label_names)
     if len(names) != result.probs.shape[1]: raise ValueError(f"{len(names)} label names for {result.probs.shape[1]} probability columns.")
@@ -324,10 +324,11 @@ def eval_family(base_models_prefix:str,        # hub namespace + stem, or local 
     out = None if write_file_prefix is None else str(write_file_prefix)
     if out is not None and not overwrite:
         exist = [f for f in [f'{out}{r.name}.json' for r in refs] + [f'{out}summary.json'] if Path(f).exists()]
-        if exist: raise FileExistsError(f"{len(exist)} output file(s) exist, e.g. {exist[0]}: refusing to overwrite (pass overwrite).")
+        if exist: raise FileExistsError(f"{len(exist)} output file(s) exist, e.g. {exist[0]}: refusing to overwrite "
+                                        "(pass --overwrite, or overwrite=True in Python).")
+    dev = get_device(device); autocast_dtype(dev, dtype)   # a wrong device or dtype fails here, not once per model
     if data is None: data = load_task(dataset, split, data_dir=data_dir, num_exs=num_exs, all_data=all_data,
                                       shuffle_seed=HANS_SEED if dataset == 'hans' else None)
-    dev = get_device(device)
     prefixes = {}
     sets, recs, first, depths = {}, [], None, []
     bar = progress(refs, desc=f'eval {data.task}', quiet=quiet)
@@ -354,6 +355,7 @@ def eval_family(base_models_prefix:str,        # hub namespace + stem, or local 
             if out is not None:
                 meta = dict(model_ref=ref.to_dict(), data=es.spec, label_map=label_map)
                 rec['file'] = str(write_eval_json(f'{out}{ref.name}.json', res, sents, meta=meta, overwrite=overwrite))
+        except UsageError: raise   # a wrong option (e.g. --label_map) is wrong for every model: stop at the first
         except Exception as e:
             rec.update(status='failed', error=f'{type(e).__name__}: {e}')
             if not quiet: bar.write(f"Model {ref.name} ({ref.path}) failed: {rec['error']}", file=sys.stderr)
@@ -396,7 +398,9 @@ def connectivity_eval(
     quiet:bool=False,                        # no progress bar, no table
 ):
     "Evaluate a family of models on a task and write the paper's per-model JSON files and a summary."
-    from connectivity.core import UsageError
+    from connectivity.core import UsageError, check_positive
+    check_positive(num_exs=num_exs, batch_size=batch_size, max_tokens=max_tokens)
+    if num_steps is not None and num_steps < 0: raise UsageError(f"--num_steps must be 0 or more, got {num_steps}.")
     if prefix and base_models_prefix and prefix != base_models_prefix:
         raise UsageError(f"Two families given: {prefix!r} and --base_models_prefix {base_models_prefix!r}: give one.")
     base_models_prefix = base_models_prefix or prefix

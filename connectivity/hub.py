@@ -11,9 +11,9 @@ from typing import Sequence
 import numpy as np
 from fastcore.script import call_parse, Param
 
-from .core import progress
-from .models import step_to_revision
+from .core import progress, UsageError
 from .data import OFFLINE_HINT, require_hub
+# no torch or transformers here: pushing and downloading logs need neither
 
 # %% auto #0
 __all__ = ['MANIFEST', 'INTERPOLATION_LOGS', 'PAPER_SMALL_CLUSTERS', 'PAPER_INTERPOLATIONS', 'hub_errors', 'hub_token', 'push',
@@ -138,7 +138,7 @@ def get_logs(org:str='connectivity',          # hub organisation (author) whose 
              quiet:bool=False,                 # no progress bar
             )->list[Path]:                     # every matching file, local paths (downloaded now or before)
     "Download every evaluation log of a Hub organisation and the paper's interpolation logs, resumably, where the paper's commands look for them."
-    if layout not in ('paper', 'nested'): raise ValueError(f"Unknown layout {layout!r}: use 'paper' or 'nested'.")
+    if layout not in ('paper', 'nested'): raise UsageError(f"Unknown layout {layout!r}: use 'paper' or 'nested'.")
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
     token = hub_token(token, required=False)
     if api is None:
@@ -190,7 +190,7 @@ def connectivity_push(
     file:str,      # model folder or file to upload
     path:Param("path in the repository (default: the folder's root or the file's name)", str, opt=False, nargs='?')=None,
     path_in_repo:Param("the paper's order `REPO FILE TOKEN PATH`: the path after a token", str, opt=False, nargs='?')=None,
-    repo_type:str='model', # model or dataset
+    repo_type:Param("repository type", str, choices=['model', 'dataset'])='model',
 ):
     "Upload a model folder or a file to the Hub (token from `hf auth login` or HF_TOKEN)."
     token = None
@@ -199,9 +199,8 @@ def connectivity_push(
         print("connectivity_push: warning: a token on the command line ends up in the shell history; "
               "prefer `hf auth login` or HF_TOKEN.", file=__import__('sys').stderr)
     elif path_in_repo is not None:
-        raise SystemExit(f"connectivity_push: error: two paths given ({path!r}, {path_in_repo!r}): give one path in the repository.")
-    try: return push(repo, file, path, repo_type=repo_type, token=token)
-    except (ConnectionError, PermissionError, FileNotFoundError) as e: raise SystemExit(f"connectivity_push: {e}") from None
+        raise UsageError(f"Two paths given ({path!r}, {path_in_repo!r}): give one path in the repository.")
+    return push(repo, file, path, repo_type=repo_type, token=token)   # errors: one line from the console script
 
 @call_parse
 def connectivity_get_logs(
@@ -210,15 +209,14 @@ def connectivity_get_logs(
     pattern:str='*eval*.json', # glob on file paths in each repo
     name_prefix:str=None,   # only repos whose name starts with this
     logs_repo:str=INTERPOLATION_LOGS, # also download this repository ('' for none): the paper's interpolation logs
-    logs_repo_type:str='model', # its type: model or dataset
+    logs_repo_type:Param("its type", str, choices=['model', 'dataset'])='model',
     logs_pattern:str='*',   # its files to download
     layout:Param("where files go: paper (logs/<file>, logs/interpolation_logs/...) or nested (logs/<org>/<repo>/<file>)", str, choices=['paper', 'nested'])='paper',
     quiet:bool=False,       # no progress bars
 ):
     "Download every evaluation log of a Hub organisation and the paper's interpolation logs, resumably."
-    try: paths = get_logs(org, out_dir, pattern=pattern, name_prefix=name_prefix, logs_repo=logs_repo or None,
-                          logs_repo_type=logs_repo_type, logs_pattern=logs_pattern, layout=layout, quiet=quiet)
-    except ConnectionError as e: raise SystemExit(f"connectivity_get_logs: {e}") from None
+    paths = get_logs(org, out_dir, pattern=pattern, name_prefix=name_prefix, logs_repo=logs_repo or None,
+                     logs_repo_type=logs_repo_type, logs_pattern=logs_pattern, layout=layout, quiet=quiet)
     if not quiet: print(f"{len(paths)} files in {out_dir}")
     return paths
 

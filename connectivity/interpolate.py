@@ -15,7 +15,8 @@ import torch
 from fastcore.script import call_parse, Param
 
 import connectivity
-from .core import autocast_dtype, local_device, ModelRef, model_refs, parse_pairs, rank_world, shard, progress, UsageError, check_writable, writing
+from .core import (autocast_dtype, local_device, ModelRef, model_refs, parse_pairs, rank_world, shard, progress, UsageError,
+                               check_writable, writing, check_positive, check_nonnegative)
 from .evalset import EvalSet
 from .data import load_task
 from .models import load_model, load_tokenizer, label_adapter, model_label_names, check_compatible, param_names, warn_generic_labels, model_fingerprint
@@ -563,6 +564,9 @@ def connectivity_interpolate(
 ):
     "Interpolate linearly between pairs of models of a family; record loss and metrics at every point."
     if not base_models_prefix: raise UsageError("--base_models_prefix is required.")
+    check_positive(num_exs=num_exs, batch_size=batch_size)
+    check_nonnegative(n_sample=n_sample, num_steps=num_steps)
+    autocast_dtype(local_device(device), dtype)   # a wrong --device or --dtype fails before any work
     try: pairs = parse_pairs(suffix_pairs)
     except ValueError as e: raise UsageError(f"--suffix_pairs: {e}") from None
     if models: models = [str(m) for m in models]

@@ -12,7 +12,7 @@ import torch
 import transformers
 from transformers import AutoConfig, AutoModelForSequenceClassification, AutoTokenizer
 
-from .core import ModelRef, get_device
+from .core import ModelRef, get_device, UsageError
 from .data import require_hub
 
 # %% auto #0
@@ -365,11 +365,11 @@ def _names(x, what:str)->list[str]|None:
     "Label names from a preset name, a list, a dict index -> name, a model or a config."
     if x is None: return None
     if isinstance(x, str):
-        if x.lower() not in LABEL_ORDERS: raise ValueError(f"Unknown label preset {x!r} for the {what}: use one of {sorted(LABEL_ORDERS)} or a list of names.")
+        if x.lower() not in LABEL_ORDERS: raise UsageError(f"Unknown label preset {x!r} for the {what}: use one of {sorted(LABEL_ORDERS)} or a list of names.")
         return list(LABEL_ORDERS[x.lower()])
     if isinstance(x, Mapping):
         m = {int(k): v for k, v in x.items()}
-        if sorted(m) != list(range(len(m))): raise ValueError(f"The {what} label map {dict(x)} must have indices 0..{len(m)-1}.")
+        if sorted(m) != list(range(len(m))): raise UsageError(f"The {what} label map {dict(x)} must have indices 0..{len(m)-1}.")
         return [normalize_label(m[i]) for i in range(len(m))]
     if hasattr(x, 'config') or hasattr(x, 'id2label'): return model_label_names(x)
     return [normalize_label(n) for n in x]
@@ -381,26 +381,27 @@ def label_adapter(model_labels,              # a model, its config, a list of na
                   num_outputs:int|None=None, # the model's number of outputs, when `model_labels` is not a model (checked)
                  )->LabelAdapter:
     "The adapter mapping a model's logits onto a task's label order."
-    if pool not in ('max', 'sum'): raise ValueError(f"Unknown pool {pool!r}: use 'max' or 'sum'.")
+    if pool not in ('max', 'sum'): raise UsageError(f"Unknown pool {pool!r}: use 'max' or 'sum'.")
     n_out = getattr(getattr(model_labels, 'config', model_labels), 'num_labels', None) if not isinstance(model_labels, (str, list, tuple, Mapping)) else None
     if n_out is None: n_out = num_outputs
     mnames = _names(label_map, 'model') if label_map is not None else _names(model_labels, 'model')
     if mnames is None:
         raise ValueError("The model's labels are not named (config id2label is LABEL_0, LABEL_1, ...): pass --label_map (label_map= in Python): "
                          f"(a preset such as {sorted(LABEL_ORDERS)}, a list of names, or a dict index -> name).")
+    bad = UsageError if label_map is not None else ValueError   # a wrong --label_map is the user's option
     if n_out is not None and n_out != len(mnames):
-        raise ValueError(f"--label_map names {len(mnames)} labels {mnames} but the model has {n_out} outputs.")
+        raise bad(f"--label_map names {len(mnames)} labels {mnames} but the model has {n_out} outputs.")
     tnames = _names(task_labels, 'task')
     for what, ns in (('model', mnames), ('task', tnames)):
-        if len(set(ns)) != len(ns): raise ValueError(f"The {what} labels {ns} repeat a name.")
+        if len(set(ns)) != len(ns): raise (bad if what == 'model' else ValueError)(f"The {what} labels {ns} repeat a name.")
     groups = []
     for t in tnames:
         if t in mnames: groups.append([mnames.index(t)])
         elif t == 'non-entailment' and {'contradiction', 'neutral', 'entailment'} <= set(mnames):
             groups.append([mnames.index('contradiction'), mnames.index('neutral')])
-        else: raise ValueError(f"Cannot align model labels {mnames} with task labels {tnames}: no model label for {t!r}.")
+        else: raise bad(f"Cannot align model labels {mnames} with task labels {tnames}: no model label for {t!r}.")
     unused = [n for i, n in enumerate(mnames) if all(i not in g for g in groups)]
-    if unused: raise ValueError(f"Cannot align model labels {mnames} with task labels {tnames}: {unused} would be dropped.")
+    if unused: raise bad(f"Cannot align model labels {mnames} with task labels {tnames}: {unused} would be dropped.")
     return LabelAdapter(mnames, tnames, groups, pool)
 
 # %% ../nbs/02_models.ipynb #f56ef7da

@@ -15,6 +15,7 @@ import matplotlib.pyplot as plt
 import seaborn as sns
 from fastcore.script import call_parse, Param
 
+from .core import UsageError, check_positive
 from .barriers import BARRIER_METRICS, distance_matrix, read_interpolation_logs
 from .cluster import cluster_models, cluster_dynamics, correlate, compare_groups, centroid_difference
 # connectivity.interpolate / evaluate / data (which load torch) are imported where used: figures alone do not need them
@@ -70,7 +71,7 @@ def model_groups(metric:pd.Series|dict, # a value per model (higher is better)
     s = _as_metric(metric)
     need = (3 if plains else 2) * k
     if k < 1 or len(s) < need:
-        raise ValueError(f"{len(s)} models are too few for {3 if plains else 2} groups of k={k}: need at least {need} "
+        raise UsageError(f"{len(s)} models are too few for {3 if plains else 2} groups of k={k}: need at least {need} "
                          f"(lower k{', or remove the plains' if plains else ''}).")
     order = sorted(s.index, key=lambda n: (s[n], _natural(n)))
     out = {'gen.': order[-k:][::-1], 'heur.': order[:k]}
@@ -83,7 +84,7 @@ _KINDS = [('gen.', 'gen.'), ('heur.', 'heur.'), ('gen.', 'heur.'), ('middle', 'm
 
 def _need(table:pd.DataFrame, cols:Sequence[str]):
     miss = [c for c in cols if c not in table.columns]
-    if miss: raise ValueError(f"The results table lacks column(s) {miss}; it has {list(table.columns)}.")
+    if miss: raise UsageError(f"The results table lacks column(s) {miss}; it has {list(table.columns)}.")
 
 def group_curves(table:pd.DataFrame, # results table (`model_a, model_b, t`, the value column, optional `dataset`)
                  groups:dict,         # from `model_groups`
@@ -159,7 +160,7 @@ def model_order(names:Sequence[str],   # model names
                )->list[str]:
     "Model names in seed order (numbers numerically), by a metric, or by cluster then metric."
     seed = sorted(map(str, names), key=_natural)
-    if order_by not in ('seed', 'perf', 'cluster'): raise ValueError(f"Unknown order_by {order_by!r}: choose 'seed', 'perf' or 'cluster'.")
+    if order_by not in ('seed', 'perf', 'cluster'): raise UsageError(f"Unknown order_by {order_by!r}: choose 'seed', 'perf' or 'cluster'.")
     if order_by == 'seed': return seed
     if order_by == 'perf':
         if metric is None: raise ValueError("order_by='perf' needs `metric` (a value per model).")
@@ -178,8 +179,8 @@ def plot_heatmap(D:pd.DataFrame,          # square distance matrix, rows and col
                 )->plt.Figure:
     "Heatmap of a model-by-model distance matrix, in seed, performance or cluster order."
     if list(map(str, D.index)) != list(map(str, D.columns)): raise ValueError("D must be square, with the same models as rows and columns.")
-    if ticks not in ('seed', 'accs'): raise ValueError(f"Unknown ticks {ticks!r}: choose 'seed' or 'accs'.")
-    if ticks == 'accs' and metric is None: raise ValueError("ticks='accs' needs `metric` (a value per model).")
+    if ticks not in ('seed', 'accs'): raise UsageError(f"Unknown ticks {ticks!r}: choose 'seed' or 'accs'.")
+    if ticks == 'accs' and metric is None: raise UsageError("ticks='accs' needs `metric` (a value per model).")
     order = model_order(D.index, order_by=order_by, metric=metric, clusters=clusters)
     M = D.set_axis(D.index.map(str), axis=0).set_axis(D.columns.map(str), axis=1).loc[order, order]
     tl = order if ticks == 'seed' else [f'{v:.3f}' for v in _as_metric(metric, order)[order]]
@@ -351,7 +352,7 @@ def read_interpolations(path:str|Path,                 # results directory, prin
         _need(tab, ['dataset'])
         have = sorted(tab['dataset'].dropna().astype(str).unique())
         miss = [d for d in datasets if d not in have]
-        if miss: raise ValueError(f"No interpolations on dataset(s) {miss} in {str(p)!r}: it has {have}.")
+        if miss: raise UsageError(f"No interpolations on dataset(s) {miss} in {str(p)!r}: it has {have}.")
         tab = tab[tab['dataset'].astype(str).isin(list(datasets))].reset_index(drop=True)
     if tab.empty: raise ValueError(f"No interpolation points in {str(p)!r}.")
     return tab
@@ -389,7 +390,7 @@ def family_metric(eval_mods_prefix:str|Path,            # evaluation files are `
                load_task('cola', 'validation', data_dir=data_dir)
     df = read_eval_dir(eval_mods_prefix, [str(s) for s in eval_mods_suffixes] if eval_mods_suffixes else None, data=data)
     if col not in df.columns:
-        raise ValueError(f"The evaluation files {eval_mods_prefix}*.json have no metric {col!r}; they have "
+        raise UsageError(f"The evaluation files {eval_mods_prefix}*.json have no metric {col!r}; they have "
                          f"{[c for c in df.columns if not c.endswith('_n') and c not in ('n', 'nan')]}.")
     return df[col].astype(float).set_axis(df.index.map(str)).rename(col)
 
@@ -426,7 +427,7 @@ def _group_size(n_models:int, k:int|None, plains:bool)->int:
     if k is not None: return int(k)
     per = 3 if plains else 2
     k = min(5, n_models // per)
-    if k < 1: raise ValueError(f"{n_models} model(s) are too few for {per} groups of at least one model each.")
+    if k < 1: raise UsageError(f"{n_models} model(s) are too few for {per} groups of at least one model each.")
     if k < 5: warnings.warn(f"num_models_per_class={k}: the family has {n_models} models, too few for {per} groups of 5 "
                             f"(the paper's default needs {per * 5}); pass --num_models_per_class to choose.", stacklevel=3)
     return k
@@ -435,9 +436,9 @@ def _one_input(interpol_log_dir, interpol_datasets):
     "The paper's `--interpol_log_dirs D --interpol_datasets NAME` (a list, a label per dir) or our single input and dataset filter."
     if isinstance(interpol_log_dir, (list, tuple)):
         dirs = list(interpol_log_dir)
-        if len(dirs) != 1: raise ValueError(f"{len(dirs)} interpolation inputs given: give one (run once per dataset).")
+        if len(dirs) != 1: raise UsageError(f"{len(dirs)} interpolation inputs given: give one (run once per dataset).")
         if interpol_datasets and len(interpol_datasets) != 1:
-            raise ValueError(f"--interpol_datasets names {len(interpol_datasets)} datasets for 1 interpolation input.")
+            raise UsageError(f"--interpol_datasets names {len(interpol_datasets)} datasets for 1 interpolation input.")
         tab = read_interpolations(dirs[0])
         return tab.assign(dataset=interpol_datasets[0]) if interpol_datasets else tab
     return read_interpolations(interpol_log_dir, interpol_datasets)
@@ -481,8 +482,8 @@ def connectivity_curves(
     out:str='.',                             # output folder
 ):
     "Plot the mean interpolation curves within and between the best, worst and middle models of a family."
+    check_positive(num_models_per_class=num_models_per_class)
     if (interpol_log_dir is None) == (interpol_log_dirs is None):
-        from connectivity.core import UsageError
         raise UsageError("Give the interpolations once: --interpol_log_dir (or the paper's --interpol_log_dirs).")
     s = curves_report(interpol_log_dir if interpol_log_dirs is None else interpol_log_dirs, eval_mods_prefix, eval_mods_suffixes, perf_metric=perf_metric, eval_metric=eval_metric,
                       interpol_datasets=interpol_datasets, remove_plains=remove_plains,
@@ -496,7 +497,7 @@ EMB_CORR = {'centroids': ('centroid_difference', "the paper's: Pearson r of |w -
 
 def _correlations(D, cl, perf, delta:float, emb_corr:str)->dict:
     "Both embedding-metric correlations, named; `correlation` is the chosen one (the paper's needs 2 clusters)."
-    if emb_corr not in EMB_CORR: raise ValueError(f"Unknown emb_corr {emb_corr!r}: use one of {list(EMB_CORR)}.")
+    if emb_corr not in EMB_CORR: raise UsageError(f"Unknown emb_corr {emb_corr!r}: use one of {list(EMB_CORR)}.")
     out = {EMB_CORR['embedding'][0]: dict(correlate(cl, perf), method=EMB_CORR['embedding'][1])}
     coord = centroid_difference(D, delta=delta) if cl.n_clusters == 2 else None
     if coord is not None: out[EMB_CORR['centroids'][0]] = dict(correlate(coord, perf), method=EMB_CORR['centroids'][1])
@@ -523,15 +524,16 @@ def heatmap_report(interpol_log_dir:str|Path,             # results dir, printed
                    out:str|Path='.',                      # folder for the figures and `heatmap.json`
                   )->dict:                                # the summary written to `heatmap.json`
     "Barrier heatmap of a family, its clusters and their relation to a performance metric."
-    if emb_corr not in EMB_CORR: raise ValueError(f"Unknown emb_corr {emb_corr!r}: use one of {list(EMB_CORR)}.")
+    if emb_corr not in EMB_CORR: raise UsageError(f"Unknown emb_corr {emb_corr!r}: use one of {list(EMB_CORR)}.")
     tab = read_interpolations(interpol_log_dir, interpol_datasets)
     names, perf = _models(tab), None
     if eval_mods_prefix is not None:
         perf = family_metric(eval_mods_prefix, eval_mods_suffixes, eval_metric=eval_metric, perf_metric=perf_metric, data_dir=data_dir)
         tab, names = _family(tab, perf, eval_mods_suffixes, eval_mods_prefix)
     elif order_by == 'perf' or ticks == 'accs' or emb_acc_corr:
-        raise ValueError("order_by='perf', ticks='accs' and emb_acc_corr need evaluation files: pass eval_mods_prefix.")
-    if len(names) < max(n_clusters, 2): raise ValueError(f"{len(names)} model(s) {names} are fewer than n_clusters={n_clusters}.")
+        raise UsageError("--order_by perf, --ticks accs and --emb_acc_corr need evaluation files: pass --eval_mods_prefix "
+                         "(eval_mods_prefix= in Python).")
+    if len(names) < max(n_clusters, 2): raise UsageError(f"{len(names)} model(s) {names} are fewer than n_clusters={n_clusters}.")
     D = distance_matrix(tab, metric, value, models=names)
     cl = cluster_models(D, n_clusters=n_clusters, delta=delta)
     out = Path(out)
@@ -570,6 +572,8 @@ def connectivity_heatmap(
     out:str='.',                             # output folder
 ):
     "Draw the barrier heatmap of a family, cluster it, and relate the clusters to a performance metric."
+    check_positive(delta=delta)
+    if n_clusters < 2: raise UsageError(f"--n_clusters must be at least 2, got {n_clusters}.")
     s = heatmap_report(interpol_log_dir, eval_mods_prefix, eval_mods_suffixes, order_by=order_by, eval_metric=eval_metric,
                        perf_metric=perf_metric, emb_acc_corr=emb_acc_corr, emb_corr=emb_corr, ticks=ticks, metric=metric, value=value,
                        n_clusters=n_clusters, delta=delta, interpol_datasets=interpol_datasets, data_dir=data_dir, out=out)
@@ -594,14 +598,14 @@ def dynamics_report(interpol_log_dirs:Sequence[str|Path],   # one results dir / 
     dirs, pres = list(interpol_log_dirs), list(eval_mods_prefixes)
     steps = list(range(len(dirs))) if steps is None else [int(s) for s in steps]
     if not (len(dirs) == len(pres) == len(steps)):
-        raise ValueError(f"{len(dirs)} interpolation input(s), {len(pres)} evaluation prefix(es) and {len(steps)} step(s): give one of each per step.")
-    if len(set(steps)) != len(steps): raise ValueError(f"Steps {steps} repeat a step.")
-    if n_clusters != 2: raise ValueError(f"The dynamics plot needs n_clusters=2 (its x axis is the difference of two centroid distances), not {n_clusters}.")
+        raise UsageError(f"{len(dirs)} interpolation input(s), {len(pres)} evaluation prefix(es) and {len(steps)} step(s): give one of each per step.")
+    if len(set(steps)) != len(steps): raise UsageError(f"Steps {steps} repeat a step.")
+    if n_clusters != 2: raise UsageError(f"The dynamics plot needs n_clusters=2 (its x axis is the difference of two centroid distances), not {n_clusters}.")
     Ds, perfs = {}, {}
     for st, d, pre in zip(steps, dirs, pres):
         perfs[st] = family_metric(pre, eval_mods_suffixes, eval_metric=eval_metric, perf_metric=perf_metric, data_dir=data_dir)
         tab, names = _family(read_interpolations(d), perfs[st], eval_mods_suffixes, pre, f' at step {st}')
-        if len(names) < n_clusters: raise ValueError(f"{len(names)} model(s) at step {st} are fewer than n_clusters={n_clusters}.")
+        if len(names) < n_clusters: raise UsageError(f"{len(names)} model(s) at step {st} are fewer than n_clusters={n_clusters}.")
         Ds[st] = distance_matrix(tab, metric, value, models=names)
     dyn = cluster_dynamics(Ds, n_clusters, delta=delta)
     files = save_fig(plot_dynamics(dyn.table, dyn.changed, perfs), Path(out)/'dynamics')
@@ -624,6 +628,7 @@ def connectivity_dynamics(
     out:str='.',                             # output folder
 ):
     "Cluster a family at several training steps; plot how its models move between clusters."
+    check_positive(delta=delta)
     s = dynamics_report(interpol_log_dirs, eval_mods_prefixes, eval_mods_suffixes, steps=steps or None, eval_metric=eval_metric,
                         perf_metric=perf_metric, metric=metric, n_clusters=n_clusters, delta=delta, data_dir=data_dir, out=out)
     print(json.dumps({k: s[k] for k in ('clusters', 'switchers')}))

@@ -14,7 +14,7 @@ import torch.nn.functional as F
 from fastcore.script import call_parse, Param
 
 import connectivity
-from .core import autocast, autocast_dtype, local_device, progress, UsageError, check_writable, writing
+from .core import autocast, autocast_dtype, local_device, progress, UsageError, check_writable, writing, check_positive, check_nonnegative
 from .evalset import EvalSet
 from .data import load_task
 from .models import load_model, load_tokenizer, label_adapter
@@ -244,6 +244,12 @@ def connectivity_sharpness(
 ):
     "Measure the ε-sharpness of a model; the last line printed is `ε-sharpness of <model> is <value>`."
     if not model: raise UsageError("--model is required.")
+    check_positive(batch_size=batch_size, lr=lr, gradient_accumulation_steps=gradient_accumulation_steps, n_batches=n_batches,
+                   epsilon=epsilon, num_random_dirs=num_random_dirs, max_steps=max_steps)
+    check_nonnegative(tol=tol)
+    if opt not in ('sgd', 'adam'): raise UsageError(f"--opt must be sgd or adam, got {opt!r}.")
+    if subspace not in ('coordinates', 'random'): raise UsageError(f"--subspace must be coordinates or random, got {subspace!r}.")
+    autocast_dtype(local_device(device), dtype)   # a wrong --device or --dtype fails before any work
     if dataset != 'hans' and (heuristics or only_non_entailing):
         raise UsageError("--heuristics and --only_non_entailing apply to --dataset hans only.")
     if out: check_writable(out, overwrite=overwrite)   # before the work

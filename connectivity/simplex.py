@@ -13,7 +13,7 @@ import pandas as pd
 import torch
 from fastcore.script import call_parse, Param
 
-from .core import local_device, model_refs, progress, ModelRef, UsageError
+from .core import local_device, model_refs, progress, ModelRef, UsageError, autocast_dtype, check_positive, check_nonnegative
 from .evalset import EvalSet
 from .data import load_task
 from .models import load_model, load_tokenizer, model_label_names, param_names
@@ -93,6 +93,7 @@ def evaluate_complex(model:torch.nn.Module,  # the architecture (a copy is made:
                      results_dir:str|Path|None=None, # record points durably there (a rerun resumes)
                      config:dict|None=None,  # the store's configuration (default: from the base vertices)
                      quiet:bool=True,        # no progress bar
+                     repair:bool=False,      # set corrupt lines of the results file aside (`<file>.bad`) and compute them again
                     )->pd.DataFrame:         # this stage's points (`COMPLEX_COLUMNS`)
     "Loss and metrics at the vertices, simplex centres and random points of a complex."
     stage = sum(cx.free) if stage is None else int(stage)
@@ -109,7 +110,7 @@ def evaluate_complex(model:torch.nn.Module,  # the architecture (a copy is made:
             config['models'] = {l: dict(path=l, revision=None, step=None, fingerprint=_vertex_fingerprint([v]))
                                 for l, v, f in zip(cx.labels, cx.vertices, cx.free) if not f}
         config = dict(config, n_points=None, simplex=dict(n_eval=int(n_eval), seed=int(seed)))
-        store = ResultsStore(results_dir, config, meta=dict(device=str(dev)))
+        store = ResultsStore(results_dir, config, meta=dict(device=str(dev)), repair=repair)
     rows = []
     try:
         for k, (kind, w) in enumerate(progress(pts, desc=f'stage {stage}', quiet=quiet, unit='pt')):
@@ -149,15 +150,16 @@ def grow_complex(models:Sequence[torch.nn.Module], # base vertices (only read); 
                  config:dict|None=None,            # training configuration a resumed run must share
                  store_config:dict|None=None,      # configuration of the evaluation records
                  quiet:bool=False,                 # no progress bars
+                 repair:bool=False,                # set corrupt lines of the evaluation records aside and compute them again
                 )->tuple[Complex, pd.DataFrame, pd.DataFrame]: # (final complex, evaluated points, training log)
     "Build a simplicial complex around models: connectors added one at a time, trained, evaluated per stage."
-    if int(n_conn) < 0: raise ValueError(f"n_conn must be 0 or more, got {n_conn}.")
+    if int(n_conn) < 0: raise UsageError(f"n_conn must be 0 or more, got {n_conn}.")
     cx = simplicial_complex(models, names)
     tables, logs = [], []
     def ev(k):
         if evalset is None: return
         t = evaluate_complex(models[0], cx, evalset, stage=k, n_eval=n_eval, seed=seed, label_map=label_map, dtype=dtype,
-                             results_dir=results_dir, config=store_config, quiet=quiet)
+                             results_dir=results_dir, config=store_config, quiet=quiet, repair=repair and k == 0)
         tables.append(t)
         if not quiet: print(f"stage {k}: {len(cx)} vertices, volume {t.volume.iloc[0]:.4g}, loss mean {t.loss.mean():.4f} "
                             f"max {t.loss.max():.4f}, accuracy mean {t.accuracy.mean():.4f}", flush=True)
@@ -260,9 +262,14 @@ def connectivity_simplex(
     dtype:str='auto',                # autocast: auto (bf16 on CUDA, fp32 on CPU), fp32, bf16 or fp16
     seed:int=0,                      # seeds the sampled points and the batch order
     quiet:bool=False,                # no progress bars, no per-stage lines
+    repair:bool=False,               # set corrupt lines of the results file aside (<file>.bad) and compute them again
 ):
     "Grow a simplicial complex of --n_conn trained connecting vertices around models of a family; evaluate every stage."
     if not base_models_prefix or not indices: raise UsageError("--base_models_prefix and --indices a,b,... are required.")
+    check_positive(steps_per_vertex=steps_per_vertex, lr_init=lr_init, n_sample=n_sample, batch_size=batch_size, save_every=save_every,
+                   gradient_accumulation_steps=gradient_accumulation_steps, num_train_exs=num_train_exs, num_exs=num_exs)
+    check_nonnegative(n_conn=n_conn, wd=wd, vol_reg=vol_reg, n_eval=n_eval, num_steps=num_steps)
+    autocast_dtype(local_device(device), dtype)   # a wrong --device or --dtype fails before any work
     names = [s.strip() for s in str(indices).split(',') if s.strip()]
     refs = model_refs(base_models_prefix, names, num_steps=num_steps)
     out = out_dir or 'simplex_' + '_'.join(names)
@@ -272,4 +279,4 @@ def connectivity_simplex(
                   base_model=base_model, label_map=label_map, device=device, dtype=dtype, n_conn=n_conn,
                   steps_per_vertex=steps_per_vertex, lr_init=lr_init, wd=wd, n_sample=n_sample,
                   gradient_accumulation_steps=gradient_accumulation_steps, vol_reg=vol_reg, save_every=save_every,
-                  n_eval=n_eval, seed=seed, quiet=quiet)
+                  n_eval=n_eval, seed=seed, quiet=quiet, repair=repair)

@@ -16,7 +16,7 @@ import matplotlib.pyplot as plt
 from fastcore.script import call_parse, Param
 
 import connectivity
-from .core import autocast_dtype, local_device, rank_world, shard, progress, model_refs, UsageError, check_writable, writing
+from .core import autocast_dtype, local_device, rank_world, shard, progress, model_refs, UsageError, check_writable, writing, check_positive
 from .evalset import EvalSet
 from .data import load_task
 from .models import load_model, load_tokenizer, label_adapter, check_compatible, model_fingerprint
@@ -224,18 +224,28 @@ def _surface_diff(have:dict, want:dict)->list[str]:
 
 class _RowStore:
     "This rank's append-only, fsync'ed records of finished grid rows; reads every rank's file to know what is done."
-    def __init__(self, d:Path, config:dict, rank:int, world:int):
+    def __init__(self, d:Path, config:dict, rank:int, world:int,
+                 rows:Sequence[int]=(), # every row of the grid, in the order the ranks deal and compute them
+                 repair:bool=False):    # set corrupt lines of this rank's file aside (`<file>.bad`) to compute them again
         d.mkdir(parents=True, exist_ok=True)
-        self.path, self.done = d/f'rows-rank{rank}.jsonl', {}
+        self.path, self.done, held = d/f'rows-rank{rank}.jsonl', {}, {}
         for f in sorted(d.glob('rows-rank*.jsonl')):
+            own = f == self.path
             with warnings.catch_warnings():
-                if f != self.path: warnings.simplefilter('ignore')   # another rank may be mid-write
-                header, recs = _read_jsonl(f, repair=f == self.path, hint='Delete that line and rerun: its row is computed again.')
+                if not own: warnings.simplefilter('ignore')   # another rank may be mid-write
+                header, recs = _read_jsonl(f, repair=own, set_aside=own and repair)
             if header is None: continue
             diff = _surface_diff(header.get('config', {}), config)
             if diff: raise ValueError(f"{d} holds rows of another surface ({f.name}: {'; '.join(diff)}): use another --out, "
                                       "or remove that folder to start again.")
             for r in recs: self.done.setdefault(int(r['row']), r)
+            held[f] = (header.get('meta', {}), {int(r['row']) for r in recs})
+        for f, (meta, got) in held.items():   # a rank computes its rows in order: a missing one below the last is a deleted line
+            mine = shard(list(rows), int(meta.get('rank', 0)), int(meta.get('world', 1))) if rows else []
+            last = max((i for i, j in enumerate(mine) if j in got), default=-1)
+            gaps = [int(j) for j in mine[:last] if int(j) not in self.done]
+            if gaps: warnings.warn(f"{f}: row(s) {gaps} are missing below row {mine[last]} (a deleted line?); "
+                                   "this run computes them again.")
         self._f = open(self.path, 'ab')
         try:
             import fcntl; fcntl.flock(self._f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -285,6 +295,7 @@ def loss_surface(anchor:torch.nn.Module,  # model at the origin: its parameters 
                  models:dict|None=None,   # provenance of the models (name -> path/revision), kept in `meta`
                  rank:int|None=None, world:int|None=None, # rows of this rank (default: from `torchrun`'s environment)
                  quiet:bool=False,        # no progress bar
+                 repair:bool=False,       # set corrupt lines of this rank's row records aside (`<file>.bad`) and compute them again
                 )->Surface|None:          # the surface, or `None` while rows of other ranks are missing
     "Loss, accuracy and ECE on a grid of the plane through three models, each point written in place into the anchor."
     plane = plane_basis(anchor, base1, base2, names=names)
@@ -293,9 +304,10 @@ def loss_surface(anchor:torch.nn.Module,  # model at the origin: its parameters 
     elif rank is None or world is None: rank, world = rank_world()
     config = _surface_config(plane, evalset, coefs, range, n_pts_per_unit, dtype,
                              models or {str(n): str(n) for n in plane.names})
-    store = _RowStore(_records_dir(out), config, rank, world) if out is not None else None
+    order = [-1] + np.arange(len(coefs)).tolist()   # (`range` is the grid's extent here)
+    store = _RowStore(_records_dir(out), config, rank, world, order, repair=repair) if out is not None else None
     done = store.done if store is not None else {}
-    rows = [j for j in shard([-1] + list(np.arange(len(coefs))), rank, world) if int(j) not in done]
+    rows = [j for j in shard(order, rank, world) if int(j) not in done]
     params = list(anchor.parameters())
     total = sum(len(coefs) if j >= 0 else 3 for j in rows)
     bar = progress(total=total, desc='surface', quiet=quiet, unit='pt')
@@ -488,6 +500,7 @@ def random_surface(model:torch.nn.Module, # the model at the origin: its paramet
                    models:dict|None=None, # provenance of the model, kept in `meta`
                    rank:int|None=None, world:int|None=None, # rows of this rank (default: from `torchrun`'s environment)
                    quiet:bool=False,      # no progress bar
+                   repair:bool=False,     # set corrupt lines of this rank's row records aside and compute them again
                   )->Surface|None:        # the surface (one row for `dims=1`), or `None` while rows of other ranks are missing
     "Loss, accuracy and ECE around one model along seeded filter-normalized random directions (Li et al. 2018)."
     plane = random_plane(model, seed=seed, dims=dims, ignore_1d=ignore_1d, name=name)
@@ -497,9 +510,10 @@ def random_surface(model:torch.nn.Module, # the model at the origin: its paramet
     elif rank is None or world is None: rank, world = rank_world()
     config = _surface_config(plane, evalset, coefs, range, n_pts_per_unit, dtype, models or {plane.names[0]: plane.names[0]})
     config['directions'] = dict(kind='random', dims=int(dims), seed=int(seed), ignore_1d=bool(ignore_1d), filter_normalized=True)
-    store = _RowStore(_records_dir(out), config, rank, world) if out is not None else None
+    order = [-1] + np.arange(len(ys)).tolist()
+    store = _RowStore(_records_dir(out), config, rank, world, order, repair=repair) if out is not None else None
     done = store.done if store is not None else {}
-    rows = [int(j) for j in shard([-1] + np.arange(len(ys)).tolist(), rank, world) if int(j) not in done]
+    rows = [int(j) for j in shard(order, rank, world) if int(j) not in done]
     params = list(model.parameters())
     bar = progress(total=sum(len(coefs) if j >= 0 else 1 for j in rows), desc='random directions', quiet=quiet, unit='pt')
     try:
@@ -579,6 +593,7 @@ def connectivity_surface(
     directions:str='plane',       # plane: through --anchor, --base1, --base2; random: around --anchor along filter-normalized random directions (Li et al. 2018; try --range 1)
     seed:int=0,                   # --directions random: seed of the directions
     dims:int=2,                   # --directions random: 1 (a line) or 2 (a plane)
+    repair:bool=False,            # set corrupt lines of the row records (beside --out) aside (<file>.bad) and compute those rows again
 ):
     "Loss, accuracy and ECE on the plane through three models of a family, saved as a .npz (resumable)."
     if directions not in ('plane', 'random'): raise UsageError(f"--directions must be plane or random, got {directions!r}.")
@@ -586,11 +601,13 @@ def connectivity_surface(
     if not (base_models_prefix and anchor is not None and (rand or (base1 is not None and base2 is not None))):
         raise UsageError("--base_models_prefix and --anchor are required, and --base1 and --base2 unless --directions random.")
     if metric not in ('acc', 'ECE'): raise UsageError(f"--metric must be acc or ECE, got {metric!r}.")
+    if dims not in (1, 2): raise UsageError(f"--dims must be 1 or 2, got {dims}.")
+    check_positive(range=range, n_pts_per_unit=n_pts_per_unit, batch_size=batch_size, num_exs=num_exs)
     out = out or (f"{dataset}_{split or 'test'}_{anchor}_random{dims}d_seed{seed}_{range:g}_surface.npz" if rand else
                   f"{dataset}_{split or 'test'}_{anchor}_{base1}_{base2}_{range:g}_surface.npz")
     check_writable(out, overwrite=overwrite)   # before any work; a rerun into unfinished rows resumes (no .npz yet)
     refs = model_refs(base_models_prefix, [anchor] if rand else [anchor, base1, base2])
-    dev = local_device(device)
+    dev = local_device(device); autocast_dtype(dev, dtype)   # a wrong --device or --dtype fails before any work
     if n_pts_per_unit is None:   # the paper's 161×161 grid is minutes on a GPU but about 16 hours on a CPU
         n_pts_per_unit = 20. if dev.type == 'cuda' else CPU_PTS_PER_UNIT
         if dev.type != 'cuda' and not quiet:
@@ -608,9 +625,9 @@ def connectivity_surface(
     prov = {r.name: dict(path=str(r.path), revision=r.revision, step=r.step, fingerprint=model_fingerprint(r, m))
             for r, m in zip(refs, ms)}
     if rand: s = random_surface(ms[0], es, dims=dims, seed=seed, range=range, n_pts_per_unit=n_pts_per_unit, adapter=adapter,
-                                dtype=dtype, name=refs[0].name, out=out, models=prov, quiet=quiet)
+                                dtype=dtype, name=refs[0].name, out=out, models=prov, quiet=quiet, repair=repair)
     else: s = loss_surface(*ms, es, range=range, n_pts_per_unit=n_pts_per_unit, adapter=adapter, dtype=dtype,
-                           names=[r.name for r in refs], out=out, models=prov, quiet=quiet)
+                           names=[r.name for r in refs], out=out, models=prov, quiet=quiet, repair=repair)
     if s is None: return   # CLIs return None: console scripts pass the value to sys.exit
     if not no_plot and np.isfinite(s.loss).sum() < 2:
         warnings.warn(f"{out}: fewer than 2 finite grid values (NaN weights?): no figures drawn."); no_plot = True

@@ -16,12 +16,12 @@ from transformers import (AutoConfig, AutoModelForSequenceClassification, AutoTo
 from fastcore.script import call_parse, Param
 
 import connectivity
-from .core import ModelRef, get_device, autocast_dtype, set_seed, progress
+from .core import ModelRef, get_device, autocast_dtype, set_seed, progress, UsageError, check_positive
 from .models import model_label_names, normalize_label, resolve_revision
 
 # %% auto #0
 __all__ = ['MINILM', 'RUN_FILE', 'base_model_path', 'align_labels', 'build_classifier', 'encode_task', 'check_output_dir',
-           'train_one', 'train_family', 'prefix_features', 'train_top_family', 'connectivity_train']
+           'check_recipe', 'train_one', 'train_family', 'prefix_features', 'train_top_family', 'connectivity_train']
 
 # %% ../nbs/10_train.ipynb #c2af5874
 MINILM = 'sentence-transformers/all-MiniLM-L6-v2'
@@ -144,12 +144,12 @@ def check_output_dir(out_dir:str|Path,     # where one member is written
     f = out/RUN_FILE
     if not f.exists():
         raise FileExistsError(f"{out} exists and holds no {RUN_FILE}: it is not a connectivity training run. "
-                              "Choose another output_prefix, or pass overwrite=True to replace it.")
+                              "Choose another --output_prefix, or pass --overwrite (overwrite=True in Python) to replace it.")
     try: old = json.loads(f.read_text())
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
-        raise FileExistsError(f"{f} is unreadable ({e}); pass overwrite=True to replace the run.") from None
+        raise FileExistsError(f"{f} is unreadable ({e}); pass --overwrite (overwrite=True in Python) to replace the run.") from None
     diff = _config_diff(old.get('config', {}), config)
-    if diff: raise FileExistsError(f"{out} holds a different run: {'; '.join(diff)}. Pass overwrite=True to replace it.")
+    if diff: raise FileExistsError(f"{out} holds a different run: {'; '.join(diff)}. Pass --overwrite (overwrite=True in Python) to replace it.")
     if old.get('status') == 'done': return True
     pid = old.get('pid')
     if old.get('host') == socket.gethostname() and pid not in (None, os.getpid()) and _alive(pid):
@@ -197,6 +197,20 @@ def _write_json(path:Path, obj:dict):
     "Write JSON atomically (temp file + rename)."
     tmp = path.with_name(path.name + '.tmp'); tmp.write_text(json.dumps(obj, indent=1)); os.replace(tmp, path)
 
+# %% ../nbs/10_train.ipynb #b3809bf3
+def check_recipe(*, max_steps:int=-1,           # optimizer steps; -1: `num_train_epochs` epochs
+                 num_train_epochs:float=3.,     # epochs when `max_steps` is -1
+                 learning_rate:float=2e-5, batch_size:int=32, max_seq_length:int=128,
+                 save_steps:int|None=None, weight_decay:float=0.,
+                ):
+    "Refuse, before any work, a training recipe that cannot train: a `UsageError` naming the option."
+    if max_steps == 0 or max_steps < -1:
+        raise UsageError(f"--max_steps must be above 0 (or -1: train --num_train_epochs epochs), got {max_steps}.")
+    if max_steps == -1 and not num_train_epochs > 0:
+        raise UsageError(f"--num_train_epochs must be above 0 when --max_steps is -1, got {num_train_epochs}: nothing to train.")
+    check_positive(learning_rate=learning_rate, batch_size=batch_size, max_seq_length=max_seq_length, save_steps=save_steps)
+    if weight_decay < 0: raise UsageError(f"--weight_decay must be 0 or more, got {weight_decay}.")
+
 # %% ../nbs/10_train.ipynb #a06288b1
 def train_one(base_model:str|Path|ModelRef, # pretrained weights: hub id, local dir, `ModelRef`, or 'all-MiniLM-L6-v2'
               data,                         # training data, a `connectivity.data.TaskData`
@@ -221,6 +235,8 @@ def train_one(base_model:str|Path|ModelRef, # pretrained weights: hub id, local 
               reinit_head:bool=False,       # a base classifier with other labels: a new head (see `build_classifier`)
              )->Path:                       # `output_dir`
     "Fine-tune one seed of `base_model` on `data` with `transformers.Trainer`; skip it if that run is already done."
+    check_recipe(max_steps=max_steps, num_train_epochs=num_train_epochs, learning_rate=learning_rate, batch_size=batch_size,
+                 max_seq_length=max_seq_length, save_steps=save_steps, weight_decay=weight_decay)
     out, dev = Path(output_dir), get_device(device)
     if dev.type == 'cuda' and dev.index not in (None, 0):
         raise ValueError(f"Trainer trains on cuda:0 (or LOCAL_RANK): set CUDA_VISIBLE_DEVICES={dev.index} instead of device={device!r}.")
@@ -285,9 +301,9 @@ def train_family(base_model:str|Path|ModelRef, # pretrained weights shared by ev
                 )->list[Path]:                 # the members' folders, in `seeds` order
     "Fine-tune one member per seed from the same pretrained weights; finished members are skipped, so reruns resume."
     seeds = [int(s) for s in seeds]
-    if not seeds: raise ValueError("No seeds given.")
+    if not seeds: raise UsageError("No seeds given.")
     dup = sorted({s for s in seeds if seeds.count(s) > 1})
-    if dup: raise ValueError(f"Seed(s) {dup} given more than once.")
+    if dup: raise UsageError(f"Seed(s) {dup} given more than once.")
     outs = []
     for i, seed in enumerate(seeds):
         if not quiet: print(f"[{i+1}/{len(seeds)}] seed {seed} -> {output_prefix}{seed}", flush=True)
@@ -311,7 +327,7 @@ def prefix_features(model:torch.nn.Module, # the base classifier whose first `fr
     parts = encoder_parts(model)
     if parts is None: raise ValueError(f"{type(model).__name__} has no `embeddings` + `encoder.layer`: it cannot train with frozen blocks.")
     if not 1 <= frozen_blocks <= len(parts[1]) + 1:
-        raise ValueError(f"frozen_blocks={frozen_blocks} outside 1..{len(parts[1]) + 1} (the embeddings and {len(parts[1])} layers).")
+        raise UsageError(f"--frozen_blocks {frozen_blocks} is outside 1..{len(parts[1]) + 1} (the embeddings and {len(parts[1])} layers).")
     tap = parts[0] if frozen_blocks == 1 else parts[1][frozen_blocks - 2]
     lens = [len(e['input_ids']) for e in examples]
     out, grab = [None] * len(examples), []
@@ -378,8 +394,11 @@ def train_top_family(base_model:str|Path|ModelRef, # pretrained weights shared b
     "Fine-tune the upper layers of one member per seed, the frozen lower blocks' output computed once for the whole family."
     from connectivity.prefix import block_of, suffix_logits
     seeds = [int(s) for s in seeds]
-    if not seeds: raise ValueError("No seeds given.")
-    if len(set(seeds)) != len(seeds): raise ValueError(f"Seed(s) {sorted({s for s in seeds if seeds.count(s) > 1})} given more than once.")
+    if not seeds: raise UsageError("No seeds given.")
+    if len(set(seeds)) != len(seeds): raise UsageError(f"Seed(s) {sorted({s for s in seeds if seeds.count(s) > 1})} given more than once.")
+    if max_steps < 1: raise UsageError(f"--max_steps must be above 0, got {max_steps}.")
+    check_recipe(max_steps=max_steps, learning_rate=learning_rate, batch_size=batch_size, max_seq_length=max_seq_length,
+                 weight_decay=weight_decay)
     dev, names = get_device(device), list(label_names or data.label_names)
     path, revision = base_model_path(base_model)
     hp = dict(max_steps=int(max_steps), learning_rate=float(learning_rate), batch_size=int(batch_size),
@@ -460,7 +479,10 @@ def connectivity_train(
     weight_decay:float=0.0,    # AdamW weight decay
 ):
     "Fine-tune a family of sequence classifiers, one per seed, from one pretrained model."
-    if dataset is None or output_prefix is None: raise ValueError("--dataset and --output_prefix are required.")
+    if dataset is None or output_prefix is None: raise UsageError("--dataset and --output_prefix are required.")
+    check_recipe(max_steps=max_steps, num_train_epochs=num_train_epochs, learning_rate=learning_rate, batch_size=batch_size,
+                 max_seq_length=max_seq_length, save_steps=save_steps, weight_decay=weight_decay)
+    check_positive(num_exs=num_exs); get_device(device)   # a wrong --device fails before the data is read
     from connectivity.data import load_task
     data = load_task(dataset, split, data_dir=data_dir, num_exs=num_exs)
     return train_family(base_model, data, seeds, output_prefix=output_prefix, num_train_epochs=num_train_epochs,
