@@ -30,7 +30,7 @@ from transformers import AutoTokenizer, BertConfig, BertForSequenceClassificatio
 from connectivity.data import load_task
 from connectivity.evalset import EvalSet
 from connectivity.evaluate import evaluate
-from connectivity.surface import loss_surface, grid_coefficients
+from connectivity.surface import loss_surface; from connectivity.plane import grid_coefficients
 
 from common import MINILM, BERT_BASE, LABELS, sync, tokenizer, make
 

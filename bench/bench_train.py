@@ -60,7 +60,7 @@ def run(freeze, opt, grouped):
     return tt / n, toks / n
 
 def run_top():
-    from connectivity.train import prefix_features, _pad
+    from connectivity.toptrain import prefix_features, pad_batch as _pad
     from connectivity.prefix import block_of, suffix_logits
     torch.manual_seed(0)
     m = AutoModelForSequenceClassification.from_pretrained(path, num_labels=2)

@@ -13,7 +13,7 @@ __all__ = ['COMMANDS', 'command', 'signature_stub', 'command_parser', 'entry_poi
 # %% ../nbs/13_cli.ipynb #420fccc5
 COMMANDS = dict(   # command -> the module that defines it; a module is imported only when its command runs
     connectivity_demo='demo', connectivity_eval='evaluate', connectivity_interpolate='interpolate',
-    connectivity_heatmap='plots', connectivity_curves='plots', connectivity_dynamics='plots',
+    connectivity_heatmap='reports', connectivity_curves='reports', connectivity_dynamics='reports',
     connectivity_surface='surface', connectivity_surface_plot='surface', connectivity_sharpness='sharpness',
     connectivity_train='train', connectivity_push='hub', connectivity_get_logs='hub',
     connectivity_bent_line='bentline', connectivity_simplex='simplex')

@@ -170,8 +170,8 @@ def centroid_difference(D:pd.DataFrame|np.ndarray,     # distance matrix (see `a
                         delta:float=1.,                # kernel width δ of `similarity`
                         random_state:int=42,           # seed of the embedding and of k-means (the paper's 42)
                         n_init:int=10,                 # k-means restarts (scikit-learn's default when the paper ran)
-                       )->pd.Series:                   # ‖w − c₁‖ − ‖w − c₂‖ per model, indexed by name
-    "The paper's cluster coordinate: distance to the first minus distance to the second k-means centroid of the spectral embedding."
+                       )->pd.Series:                   # ‖w − c_first‖ − ‖w − c_other‖ per model, indexed by name
+    "The paper's cluster coordinate: distance to the first model's k-means centroid minus distance to the other (spectral embedding)."
     from sklearn.cluster import k_means
     M, names = as_matrix(D, names)
     if n_clusters != 2: raise UsageError(f"The centroid difference needs n_clusters=2 (two centroids), not {n_clusters}.")
@@ -181,7 +181,8 @@ def centroid_difference(D:pd.DataFrame|np.ndarray,     # distance matrix (see `a
         se = spectral_embedding(similarity(M, delta), n_components=n_clusters, random_state=random_state, drop_first=False)
     centers = k_means(se, n_clusters, random_state=random_state, n_init=n_init)[0]
     d = np.linalg.norm(se[:, None, :] - centers[None], axis=-1)
-    return pd.Series(d[:, 0] - d[:, 1], index=names, name='centroid_difference')
+    first = int(d[0].argmin())   # the sign convention: positive = away from the first model's centroid
+    return pd.Series(d[:, first] - d[:, 1 - first], index=names, name='centroid_difference')
 
 # %% ../nbs/06_cluster.ipynb #1dd4185a
 def compare_groups(clusters:Clusters, # a clustering

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #fac64ec9
 from __future__ import annotations
-import os, re, sys, random, contextlib
+import os, re, sys, json, random, contextlib
 from dataclasses import dataclass, asdict
 from pathlib import Path
 from typing import Iterable, Sequence, Optional
@@ -17,17 +17,19 @@ from tqdm.auto import tqdm
 # %% auto #0
 __all__ = ['UsageError', 'check_positive', 'check_nonnegative', 'get_device', 'autocast_dtype', 'autocast', 'set_seed',
            'ModelRef', 'model_refs', 'parse_pairs', 'rank_world', 'local_device', 'shard', 'progress', 'check_writable',
-           'writing']
+           'check_folder', 'writing', 'to_jsonable', 'write_json', 'natural_key']
 
 # %% ../nbs/00_core.ipynb #e0bf35fa
 class UsageError(ValueError):
     "A wrong or missing command-line option (console scripts exit 2); every other error is about data or models (exit 1)."
 
+# %% ../nbs/00_core.ipynb #6d9105a2
 def check_positive(**options):
     "Raise a `UsageError` naming the first option (`--<name>`) that is given (not `None`) but not above 0."
     for k, v in options.items():
         if v is not None and not v > 0: raise UsageError(f"--{k} must be above 0, got {v!r}.")
 
+# %% ../nbs/00_core.ipynb #9e7d2718
 def check_nonnegative(**options):
     "Raise a `UsageError` naming the first option (`--<name>`) that is given (not `None`) but below 0."
     for k, v in options.items():
@@ -110,22 +112,25 @@ class ModelRef:
     def to_dict(self)->dict: return asdict(self)
 
 # %% ../nbs/00_core.ipynb #2fd66b75
-def model_refs(base_models_prefix:str,            # hub namespace + name stem, or local path prefix
+def model_refs(base_models_prefix:str|None,       # hub namespace + name stem, or local path prefix; ''/None: `models` are whole references
                models:Iterable|None=None,          # suffixes; `None`: every local `<prefix><integer>` directory
                *, revision:str|None=None,          # hub revision for every model
                num_steps:int|None=None,            # training step for every model (see `ModelRef`)
               )->list[ModelRef]:
     "References for the family `base_models_prefix + suffix`, as the paper's `--base_models_prefix/--models`."
+    prefix = base_models_prefix or ''
     if models is None:
-        p = Path(base_models_prefix).expanduser()
+        if not prefix: raise UsageError("No models given: pass --models (and --base_models_prefix for a family prefix).")
+        p = Path(prefix).expanduser()
         parent, stem = (p.parent, p.name)
         if not parent.is_dir():
             raise UsageError(f"No models given and {str(parent)!r} is not a local directory: pass the suffixes "
                              "(hub families cannot be listed offline).")
         models = sorted((q.name[len(stem):] for q in parent.iterdir()
                          if q.is_dir() and q.name.startswith(stem) and q.name[len(stem):].isdigit()), key=int)
-        if not models: raise UsageError(f"No directories named {base_models_prefix}<integer> found.")
-    refs = [ModelRef(f'{base_models_prefix}{s}', name=str(s), revision=revision, step=num_steps) for s in models]
+        if not models: raise UsageError(f"No directories named {prefix}<integer> found.")
+    refs = [ModelRef(f'{prefix}{s}', name=str(s), revision=revision, step=num_steps) for s in models]
+    if not refs: raise UsageError("No models given (an empty --models).")
     names = [r.name for r in refs]
     dup = sorted({n for n in names if names.count(n) > 1})
     if dup: raise UsageError(f"Model suffix(es) {dup} given more than once.")
@@ -153,7 +158,9 @@ def rank_world()->tuple[int,int]:
     if not 0 <= rank < world: raise ValueError(f"Bad distributed environment: RANK={rank}, WORLD_SIZE={world}.")
     return rank, world
 
-def local_device(device:str|None=None)->torch.device:
+# %% ../nbs/00_core.ipynb #dad6f736
+def local_device(device:str|None=None, # as in `get_device`
+                )->torch.device:
     "The device of this rank: with `device` auto and several CUDA ranks, `cuda:LOCAL_RANK`."
     import torch
     dev = get_device(device)
@@ -161,6 +168,7 @@ def local_device(device:str|None=None)->torch.device:
         return torch.device('cuda', int(os.environ['LOCAL_RANK']))
     return dev
 
+# %% ../nbs/00_core.ipynb #49a0bef7
 def shard(items:Sequence, # work items, in the same order on every rank
           rank:int|None=None, world:int|None=None, # default: from `rank_world`
          )->list:
@@ -184,14 +192,30 @@ def check_writable(path:str|Path,        # an output file, written at the end of
                   )->Path:
     "Check, before the work starts, that `path` can be written: refuse to replace it, try a file beside it."
     p = Path(path).expanduser()
+    if p.is_dir(): raise IsADirectoryError(f"{str(p)!r} is a folder, not a file: give a file name.")
     if p.exists() and not overwrite: raise FileExistsError(f"{str(p)!r} exists: refusing to replace it (pass {option}).")
-    if p.is_dir(): raise IsADirectoryError(f"{str(p)!r} is a directory, not a file.")
+    for q in p.parents:   # a file where a folder of the path should be
+        if q.exists():
+            if not q.is_dir(): raise NotADirectoryError(f"Cannot write {str(p)!r}: {str(q)!r} is a file, not a folder.")
+            break
     try:
         p.parent.mkdir(parents=True, exist_ok=True)
         probe = p.with_name(f'.{p.name}.{os.getpid()}.probe'); probe.write_bytes(b''); probe.unlink()
     except OSError as e: raise OSError(e.errno, f"Cannot write {str(p)!r}: {e.strerror or e}") from None
     return p
 
+# %% ../nbs/00_core.ipynb #2cd35683
+def check_folder(path:str|Path,         # a folder a command writes into (created if needed)
+                 option:str='--out',    # the option that named it (in the error)
+                )->Path:
+    "Check, before the work starts, that `path` is (or can be made) a folder we can write into."
+    p = Path(path).expanduser()
+    if p.exists() and not p.is_dir():
+        raise NotADirectoryError(f"{option} {str(p)!r} is a file, not a folder: give a folder (it is created if needed).")
+    check_writable(p/'.probe', overwrite=True)
+    return p
+
+# %% ../nbs/00_core.ipynb #83e45cd0
 @contextlib.contextmanager
 def writing(path:str|Path, # the file being written
            ):
@@ -200,3 +224,37 @@ def writing(path:str|Path, # the file being written
     except OSError as e:
         if e.filename: raise
         raise OSError(e.errno, f"Cannot write {path}: {e.strerror or e}") from e
+
+# %% ../nbs/00_core.ipynb #5fe253a3
+def to_jsonable(x, # any value: dicts, sequences, numpy / torch scalars and arrays, pandas objects, paths
+               ):
+    "`x` in plain JSON types: tuples as lists, numbers as Python numbers, NaN/inf as `None`, other objects as strings."
+    if isinstance(x, dict): return {str(k): to_jsonable(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple, set)): return [to_jsonable(v) for v in x]
+    if isinstance(x, bool) or x is None or isinstance(x, str): return x
+    if isinstance(x, (np.bool_,)): return bool(x)
+    if isinstance(x, (int, np.integer)): return int(x)
+    if isinstance(x, (float, np.floating)): return float(x) if np.isfinite(x) else None   # JSON has no NaN: null
+    if isinstance(x, np.ndarray): return to_jsonable(x.tolist())
+    if hasattr(x, 'tolist') and hasattr(x, 'numel'): return to_jsonable(x.tolist())   # a torch tensor
+    if hasattr(x, 'to_dict'): return to_jsonable(x.to_dict())                           # a pandas object
+    return str(x)
+
+# %% ../nbs/00_core.ipynb #8eda421d
+def write_json(path:str|Path, # the file (its folder is created)
+               obj,           # anything `to_jsonable` takes
+               *, indent:int|None=1, # JSON indentation
+              )->Path:
+    "Write `obj` as JSON atomically (a temporary file, fsync, then a rename): a crash never leaves half a file."
+    p = Path(path); p.parent.mkdir(parents=True, exist_ok=True)
+    tmp = p.with_name(f'.{p.name}.{os.getpid()}.tmp')
+    with writing(p), open(tmp, 'w', encoding='utf-8') as f:
+        json.dump(to_jsonable(obj), f, indent=indent, allow_nan=False); f.write('\n'); f.flush(); os.fsync(f.fileno())
+    os.replace(tmp, p)
+    return p
+
+# %% ../nbs/00_core.ipynb #572bfd71
+def natural_key(s, # a model name, suffix or path
+               )->tuple:
+    "Sort key ordering names naturally: digit runs as numbers ('2' < '10', 'seed_2' < 'seed_10'), the rest as text."
+    return tuple((0, int(t), '') if t.isdigit() else (1, 0, t) for t in re.split(r'(\d+)', str(s)) if t != '')

@@ -13,11 +13,12 @@ import numpy as np
 import pandas as pd
 
 from .core import UsageError
+from .sources import read_table, take_columns, check_labels_filled, read_user_file, read_hub_split
 
 # %% auto #0
-__all__ = ['TASK_LABELS', 'TASKS', 'SPLITS', 'SPLIT_ALIASES', 'HANS_HEURISTICS', 'HANS_SUBCASES', 'LOCAL_FILES', 'HUB_DATASETS',
-           'SCRIPT_DATASETS', 'PARQUET_REVISION', 'OFFLINE_HINT', 'TaskData', 'encode_labels', 'infer_hans_subcases',
-           'hub_reachable', 'require_hub', 'load_task', 'bundled_data_dir', 'example_data_dir']
+__all__ = ['TASK_LABELS', 'TASKS', 'SPLITS', 'SPLIT_ALIASES', 'HANS_HEURISTICS', 'HANS_SUBCASES', 'LOCAL_FILES', 'HANS_SEED',
+           'TaskData', 'encode_labels', 'infer_hans_subcases', 'load_task', 'load_eval_task', 'bundled_data_dir',
+           'example_data_dir']
 
 # %% ../nbs/01_data.ipynb #7d8919f0
 TASK_LABELS = {'mnli': ['entailment', 'neutral', 'contradiction'], 'hans': ['entailment', 'non-entailment'],
@@ -40,11 +41,13 @@ HANS_SUBCASES = {  # in the order of HANS's generator (and of its evaluation set
                     'ce_embedded_under_since', 'ce_after_since_clause', 'ce_embedded_under_verb', 'ce_conjunction',
                     'ce_adverb')}
 
+# %% ../nbs/01_data.ipynb #1e2e8ae2
 def _choose(value, choices, what:str):
     "`value` if it is one of `choices`, else a `UsageError` naming it and the choices."
     if value not in choices: raise UsageError(f"Unknown {what} {value!r}: choose one of {', '.join(map(repr, choices))}.")
     return value
 
+# %% ../nbs/01_data.ipynb #c584f0f1
 def _resolve_split(task:str, split:str|None)->str:
     "The canonical split name: the task's default for `None`, aliases such as `test` resolved."
     if split is None: return SPLITS[task][0]
@@ -144,23 +147,7 @@ LOCAL_FILES = {
        for s, f in _COLA_FILES.items()},
 }
 
-def _read_table(path:Path, sep:str='\t', header:bool=True)->pd.DataFrame:
-    "A delimited file as a DataFrame of strings (TSV: no quoting, no NA conversion, UTF-8)."
-    quoting = csv.QUOTE_NONE if sep == '\t' else csv.QUOTE_MINIMAL
-    try: return pd.read_csv(path, sep=sep, header=0 if header else None, quoting=quoting, dtype=str,
-                            keep_default_na=False, na_filter=False, encoding='utf-8')
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as e:
-        kind = 'tab' if sep == '\t' else repr(sep)
-        raise ValueError(f"Could not read {path} as a UTF-8 {kind}-separated table: {str(e).strip()}") from None
-
-def _take(raw:pd.DataFrame, cols:dict, where, ncols:int|None=None)->pd.DataFrame:
-    "Our columns from `raw` by the spec `cols`, or an error naming the missing columns and those present."
-    if ncols is not None and raw.shape[1] != ncols:
-        raise ValueError(f"{where} has {raw.shape[1]} columns, expected {ncols} (a header-less file laid out as {cols}).")
-    missing = [v for v in cols.values() if v not in raw.columns]
-    if missing: raise ValueError(f"{where} lacks column(s) {missing}; it has {list(raw.columns)}.")
-    return pd.DataFrame({k: raw[v] for k, v in cols.items()})
-
+# %% ../nbs/01_data.ipynb #8d28030b
 def _find_local(task:str, split:str, data_dir)->tuple:
     "The first existing candidate file for (task, split) under `data_dir` (the data root or the task's own folder), or an error naming the expected paths."
     root = Path(data_dir).expanduser()
@@ -182,8 +169,9 @@ def _load_local(task:str, split:str, data_dir)->tuple[pd.DataFrame, str, dict]:
         parts = [_load_local('cola', s, data_dir) for s in ('in_domain_dev', 'out_domain_dev')]
         return pd.concat([p[0] for p in parts], ignore_index=True), ' + '.join(p[1] for p in parts), {}
     path, cols, ncols = _find_local(task, split, data_dir)
-    df, notes = _take(_read_table(path, header=ncols is None), cols, path, ncols), {}
+    df, notes = take_columns(read_table(path, header=ncols is None), cols, path, ncols), {}
     if not len(df): raise ValueError(f"{path} holds no examples (a header row and nothing else): nothing to load for {task} {split!r}.")
+    if 'label' in df: check_labels_filled(df['label'], path, first_line=1 if ncols else 2)
     if task == 'cola': df['domain'] = 'out' if split == 'out_domain_dev' else 'in'
     if task == 'hans' and 'heuristic' not in df:
         try:
@@ -192,117 +180,31 @@ def _load_local(task:str, split:str, data_dir)->tuple[pd.DataFrame, str, dict]:
         except ValueError as e: notes['hans_subcases'] = f'not available: {e}'
     return df, str(path), notes
 
-# %% ../nbs/01_data.ipynb #a006b354
-HUB_DATASETS = {  # task -> (hub dataset id, config, our column -> hub column)
-    'mnli': ('nyu-mll/glue', 'mnli', dict(sentence1='premise', sentence2='hypothesis', label='label')),
-    'hans': ('jhu-cogsci/hans', 'plain_text', dict(sentence1='premise', sentence2='hypothesis', label='label',
-                                                   heuristic='heuristic', subcase='subcase')),
-    'qqp': ('nyu-mll/glue', 'qqp', dict(sentence1='question1', sentence2='question2', label='label')),
-    'cola': ('nyu-mll/glue', 'cola', dict(sentence1='sentence', label='label'))}
-SCRIPT_DATASETS = {'jhu-cogsci/hans'}   # script repos: read from the Hub's parquet conversion
-PARQUET_REVISION = 'refs/convert/parquet'
-OFFLINE_HINT = ("To work offline, set HF_HUB_OFFLINE=1 (cached files are used) and give local copies: "
-                "--data_dir for task data, local model folders for models.")
-_COLA_IN_DOMAIN_DEV = 527
-_REACHABLE:dict = {}
-
-def hub_reachable(timeout:float=3., # seconds to wait for the endpoint to accept a connection
-                 )->tuple[bool, str]: # (reachable, why not)
-    "Whether the Hugging Face Hub can be reached: offline mode says no at once; else one TCP probe per process."
-    from huggingface_hub import constants
-    if constants.HF_HUB_OFFLINE: return False, 'HF_HUB_OFFLINE is set'
-    from urllib.parse import urlsplit
-    u = urlsplit(constants.ENDPOINT); host, port = u.hostname, u.port or (443 if u.scheme == 'https' else 80)
-    if (host, port) not in _REACHABLE:
-        import socket
-        try: socket.create_connection((host, port), timeout=timeout).close(); _REACHABLE[(host, port)] = (True, '')
-        except OSError as e: _REACHABLE[(host, port)] = (False, f"{host}:{port} did not answer within {timeout:g} s ({type(e).__name__})")
-    return _REACHABLE[(host, port)]
-
-def require_hub(what:str, # what needs the Hub, e.g. "load model 'connectivity/feather_berts_0'"
-               ):
-    "Raise one `ConnectionError` at once, saying how to work offline, when the Hub cannot be reached (offline mode: no check, the cache answers)."
-    from huggingface_hub import constants
-    if constants.HF_HUB_OFFLINE: return
-    ok, why = hub_reachable()
-    if not ok: raise ConnectionError(f"Could not {what}: the Hugging Face Hub is unreachable ({why}). {OFFLINE_HINT}")
-
-def _hub_dataset(path:str, config:str|None, split:str, *, script:bool=False):
-    "One split through `datasets.load_dataset`; `path` is a hub id or a local folder laid out like the hub repo."
-    import datasets
-    if not script: return datasets.load_dataset(path, config, split=split)
-    try: return datasets.load_dataset(path, data_dir=config, split=split, revision=PARQUET_REVISION)
-    except ConnectionError: raise
-    except Exception as e:
-        try: return datasets.load_dataset(path, config, split=split)   # fallback: the repo as it is now
-        except Exception: raise e from None
-
-def _load_hub(task:str, split:str)->tuple[pd.DataFrame, str, dict]:
-    "One split from the HF Hub through `datasets`: (DataFrame with our columns, source, notes)."
-    if task not in HUB_DATASETS:
-        raise UsageError(f"Task {task!r} has no copy on the Hub: pass --data_dir (data_dir= in Python), a folder with the "
-                         f"files listed in connectivity.data.LOCAL_FILES, e.g. paws_qqp/{split}.tsv.")
-    repo, config, cols = HUB_DATASETS[task]
-    hub_split = 'validation' if task == 'cola' and split != 'train' else split
-    source = f"hub:{repo}{'/' + config if config else ''}:{hub_split}"
-    require_hub(f"load {task!r} split {hub_split!r} from the Hub ({source})")
-    try: raw = _hub_dataset(repo, config, hub_split, script=repo in SCRIPT_DATASETS).to_pandas()
-    except Exception as e:
-        msg = (str(e).strip().splitlines() or [''])[0]
-        raise ConnectionError(f"Could not load {task!r} split {hub_split!r} from the Hub ({source}): "
-                              f"{type(e).__name__}: {msg} -- pass --data_dir (data_dir= in Python) with local copies instead. "
-                              f"{OFFLINE_HINT}") from None
-    return _from_hub(task, split, raw, cols, source), source, {}
-
-def _from_hub(task:str, split:str, raw:pd.DataFrame, cols:dict, source:str)->pd.DataFrame:
-    "Our columns from a hub table (label indices already in `TASK_LABELS` order); CoLA's dev halves cut by row."
-    df = _take(raw, cols, source)
-    if task == 'cola':
-        df['domain'] = np.where(np.arange(len(df)) < _COLA_IN_DOMAIN_DEV, 'in', 'out') if split != 'train' else 'in'
-        if split in ('in_domain_dev', 'out_domain_dev'): df = df[df['domain'] == split[:-len('_domain_dev')]]
-    return df.reset_index(drop=True)
-
-# %% ../nbs/01_data.ipynb #bdff8cd6
-_FILE_COLS = ('sentence1', 'sentence2', 'label', 'heuristic', 'subcase', 'domain')
-
-def _read_any(path:Path)->pd.DataFrame:
-    "A CSV, TSV or JSON/JSONL file as a DataFrame."
-    ext = path.suffix.lower()
-    if ext == '.csv': return _read_table(path, ',')
-    if ext in ('.tsv', '.txt'): return _read_table(path, '\t')
-    if ext in ('.json', '.jsonl'):
-        try: return pd.read_json(path, lines=True, dtype=False, encoding='utf-8') if ext == '.jsonl' else _read_json(path)
-        except ValueError as e: raise ValueError(f"Could not read {path} as JSON records: {e}") from None
-    raise ValueError(f"Unknown file type {ext!r} of {path}: use .csv, .tsv, .txt, .json or .jsonl.")
-
-def _read_json(path:Path)->pd.DataFrame:
-    "A `.json` file holding a list of records, or JSON lines."
-    try: return pd.read_json(path, orient='records', dtype=False, encoding='utf-8')
-    except ValueError: return pd.read_json(path, lines=True, dtype=False, encoding='utf-8')
-
-def _load_file(path, columns:dict|None, label_names:Sequence[str]|None)->tuple[pd.DataFrame, list, str]:
-    "A user's file with our columns (labels encoded) and its label names."
-    if path is None: raise UsageError("task='file' needs path= (a .csv, .tsv, .txt, .json or .jsonl file).")
-    path = Path(path).expanduser()
-    if not path.is_file(): raise FileNotFoundError(f"No file {str(path)!r}.")
-    raw = _read_any(path)
-    if columns is None: columns = {c: c for c in _FILE_COLS if c in raw.columns}
-    bad = [k for k in columns if k not in _FILE_COLS]
-    if bad: raise UsageError(f"Unknown target column(s) {bad} in columns=: use {list(_FILE_COLS)}.")
-    for need in ('sentence1', 'label'):
-        if need not in columns:
-            raise ValueError(f"{path} has no {need!r} column (it has {list(raw.columns)}): pass columns={{'{need}': ...}}.")
-    df = _take(raw, columns, path)
-    if label_names is None:
-        lab = df['label'].astype(str).str.strip()
-        if not lab.str.fullmatch(r'\d+').all():
-            raise ValueError(f"{path}: string labels {sorted(set(lab))[:5]} need the label names in index order (label_names=[...] in Python).")
-        label_names = [str(i) for i in range(max(2, int(lab.astype(int).max()) + 1))]
-    return df, [str(n) for n in label_names], str(path)
-
 # %% ../nbs/01_data.ipynb #1314b094
+def _read_split(task:str, split:str|None, *, data_dir, path, columns, label_names)->tuple:
+    "One whole split, labels encoded, `idx` numbered: (DataFrame, label names, canonical split, source, notes)."
+    notes = {}
+    if task == 'file':
+        df, names, source = read_user_file(path, columns, label_names)
+        split = split or Path(path).stem
+    else:
+        if path is not None or columns is not None:
+            raise UsageError(f"path= and columns= are for task='file'; {task!r} is read from data_dir or the Hub.")
+        names = TASK_LABELS[task]
+        if label_names is not None and list(label_names) != names:
+            raise UsageError(f"{task!r} has the fixed label names {names}, not {list(label_names)}.")
+        split = _resolve_split(task, split)
+        df, source, notes = _load_local(task, split, data_dir) if data_dir is not None else read_hub_split(task, split)
+    df['label'] = encode_labels(df['label'], names, source) if 'label' in df else -1
+    for c in ('sentence1', 'sentence2'):
+        if c in df: df[c] = df[c].astype(str)
+    df['idx'] = np.arange(len(df))
+    return df, list(names), split, source, notes
+
+# %% ../nbs/01_data.ipynb #5c6b1bc1
 def _as_list(v)->list: return list(v) if isinstance(v, (list, tuple, set)) else [v]
 
+# %% ../nbs/01_data.ipynb #9c71867c
 def _filter(df:pd.DataFrame, task:str, names:list, *, all_data:bool, heuristic, subcase, label, notes:dict):
     "Rows kept by the HANS and label filters, and the filters as applied."
     if task == 'hans' and not all_data and subcase is None:
@@ -324,6 +226,26 @@ def _filter(df:pd.DataFrame, task:str, names:list, *, all_data:bool, heuristic, 
         df, filters['label'] = df[df['label'].isin(ids)], [names[i] for i in ids]
     return df, filters
 
+# %% ../nbs/01_data.ipynb #d5e7d618
+def _first(df:pd.DataFrame, num_exs, shuffle_seed, what:str)->pd.DataFrame:
+    "The first `num_exs` rows (all: `None`), after a seeded shuffle when `shuffle_seed` is given."
+    if shuffle_seed is not None: df = df.iloc[np.random.default_rng(shuffle_seed).permutation(len(df))]
+    if num_exs is None: return df
+    if not isinstance(num_exs, (int, np.integer)) or num_exs < 1: raise UsageError(f"num_exs must be a positive integer, got {num_exs!r}.")
+    if num_exs > len(df): raise UsageError(f"num_exs={num_exs:,} is more than the {len(df):,} examples of {what}.")
+    return df.iloc[:num_exs]
+
+# %% ../nbs/01_data.ipynb #309c85af
+def _shard(df:pd.DataFrame, n_parts, index)->pd.DataFrame:
+    "Contiguous shard `index` of `n_parts` (the first `len % n_parts` shards one row longer), renumbered from 0."
+    if not isinstance(n_parts, (int, np.integer)) or n_parts < 1: raise UsageError(f"n_parts must be a positive integer, got {n_parts!r}.")
+    if not (isinstance(index, (int, np.integer)) and 0 <= index < n_parts): raise UsageError(f"Shard index {index!r} is not in 0..{n_parts-1} (n_parts={n_parts}).")
+    if n_parts > len(df): raise UsageError(f"n_parts={n_parts} is more than the {len(df):,} examples to shard.")
+    div, mod = divmod(len(df), n_parts)
+    start = div * index + min(index, mod)
+    return df.iloc[start:start + div + (index < mod)].reset_index(drop=True)
+
+# %% ../nbs/01_data.ipynb #c1676ba2
 def load_task(task:str,                   # 'mnli', 'hans', 'qqp', 'paws', 'cola', or 'file' (with `path`)
               split:str|None=None,        # split name (see `SPLITS`; `test` = MNLI validation_matched / HANS validation); None: the task's first
               *, data_dir:str|Path|None=None, # folder with local files (see `LOCAL_FILES`); None: the HF Hub
@@ -341,40 +263,30 @@ def load_task(task:str,                   # 'mnli', 'hans', 'qqp', 'paws', 'cola
              )->TaskData:
     "Load a task split from local files or the Hub: filtered, optionally shuffled, cut to `num_exs`, sharded."
     task = _choose(task, TASKS, 'task')
-    notes = {}
-    if task == 'file':
-        df, names, source = _load_file(path, columns, label_names)
-        split = split or Path(path).stem
-    else:
-        if path is not None or columns is not None:
-            raise UsageError(f"path= and columns= are for task='file'; {task!r} is read from data_dir or the Hub.")
-        names = TASK_LABELS[task]
-        if label_names is not None and list(label_names) != names:
-            raise UsageError(f"{task!r} has the fixed label names {names}, not {list(label_names)}.")
-        split = _resolve_split(task, split)
-        df, source, notes = _load_local(task, split, data_dir) if data_dir is not None else _load_hub(task, split)
-    df['label'] = encode_labels(df['label'], names, source) if 'label' in df else -1
-    for c in ('sentence1', 'sentence2'):
-        if c in df: df[c] = df[c].astype(str)
-    df['idx'] = np.arange(len(df))
+    df, names, split, source, notes = _read_split(task, split, data_dir=data_dir, path=path, columns=columns, label_names=label_names)
     n_total = len(df)
     df, filters = _filter(df, task, names, all_data=all_data, heuristic=heuristic, subcase=subcase, label=label, notes=notes)
     if not len(df): raise ValueError(f"No examples of {task} {split!r} ({n_total:,} rows) pass the filters {filters}.")
-    if shuffle_seed is not None: df = df.iloc[np.random.default_rng(shuffle_seed).permutation(len(df))]
-    if num_exs is not None:
-        if not isinstance(num_exs, (int, np.integer)) or num_exs < 1: raise UsageError(f"num_exs must be a positive integer, got {num_exs!r}.")
-        if num_exs > len(df): raise UsageError(f"num_exs={num_exs:,} is more than the {len(df):,} examples of {task} {split!r} after filters {filters}.")
-        df = df.iloc[:num_exs]
-    if not isinstance(n_parts, (int, np.integer)) or n_parts < 1: raise UsageError(f"n_parts must be a positive integer, got {n_parts!r}.")
-    if not (isinstance(index, (int, np.integer)) and 0 <= index < n_parts): raise UsageError(f"Shard index {index!r} is not in 0..{n_parts-1} (n_parts={n_parts}).")
-    if n_parts > len(df): raise UsageError(f"n_parts={n_parts} is more than the {len(df):,} examples to shard.")
-    div, mod = divmod(len(df), n_parts)
-    start = div * index + min(index, mod)
-    df = df.iloc[start:start + div + (index < mod)].reset_index(drop=True)
+    df = _shard(_first(df, num_exs, shuffle_seed, f"{task} {split!r} after filters {filters}"), n_parts, index)
     meta = dict(task=task, split=split, source=source, label_names=list(names), filters=filters, all_data=bool(all_data),
                 shuffle_seed=shuffle_seed, num_exs=None if num_exs is None else int(num_exs),
                 shard=dict(n_parts=int(n_parts), index=int(index)), n_total=n_total, n=len(df), **notes)
     return TaskData(task, split, list(names), df, meta)
+
+# %% ../nbs/01_data.ipynb #bd8d28e9
+HANS_SEED = 42  # the paper shuffles HANS with this seed after filtering (so `num_exs` takes a mixed sample)
+
+# %% ../nbs/01_data.ipynb #03885ccd
+def load_eval_task(dataset:str,               # task: mnli, hans, qqp, paws, cola (or 'file' with `path`)
+                   split:str|None=None,       # split (default: the task's evaluation split)
+                   *, data_dir:str|Path|None=None, # local data folder (see `LOCAL_FILES`); None: the Hub
+                   num_exs:int|None=None,     # the first N examples after filtering and shuffling
+                   all_data:bool=False,       # HANS: every heuristic and both labels
+                   **kwargs,                  # more `load_task` arguments (heuristic, subcase, label, path, ...)
+                  )->TaskData:
+    "A command's evaluation data, as the paper's scripts load it: HANS shuffled with `HANS_SEED`, other tasks in file order."
+    return load_task(dataset, split, data_dir=data_dir, num_exs=num_exs, all_data=all_data,
+                     shuffle_seed=HANS_SEED if dataset == 'hans' else None, **kwargs)
 
 # %% ../nbs/01_data.ipynb #d0ef5229
 def bundled_data_dir()->Path:
@@ -382,6 +294,7 @@ def bundled_data_dir()->Path:
     import importlib.resources
     return Path(str(importlib.resources.files('connectivity')))/'assets'/'data'
 
+# %% ../nbs/01_data.ipynb #62cda9d3
 _EXAMPLE_SPLIT = {'cola': 'in_domain_dev'}
 
 def example_data_dir(*tasks:str,                        # tasks the examples read (default: mnli and hans)

@@ -16,9 +16,12 @@ from fastcore.script import call_parse
 from .core import model_refs, progress, get_device, UsageError, check_positive
 from .data import load_task, bundled_data_dir, TaskData
 from .tiny import tiny_tokenizer, tiny_bert
-from .train import train_family, train_top_family, MINILM
+from .train import train_family
+from .toptrain import train_top_family
+from .classifier import MINILM
 from .evaluate import eval_family
-from .interpolate import interpolate_family, all_pairs, save_table
+from .interpolate import interpolate_family, all_pairs
+from .results import save_table
 from .barriers import distance_matrix
 from .cluster import cluster_models, correlate, compare_groups
 from . import plots

@@ -13,7 +13,7 @@ import torch
 from .core import get_device
 
 # %% auto #0
-__all__ = ['default_max_tokens', 'token_batches', 'EvalSet']
+__all__ = ['default_max_tokens', 'token_batches', 'pad_examples', 'EvalSet']
 
 # %% ../nbs/01a_evalset.ipynb #eac3b084
 def default_max_tokens(device:str|torch.device|None=None, # where the batches will live
@@ -36,6 +36,26 @@ def token_batches(lengths:Sequence[int],  # token count of each example, in orig
         cur.append(i)
     if cur: batches.append(cur)
     return batches
+
+# %% ../nbs/01a_evalset.ipynb #61978fb4
+def pad_examples(ids:Sequence[Sequence[int]], # token ids of every example
+                 labels:Sequence[int],        # label index of every example
+                 group:Sequence[int],         # the examples of this batch (indices into `ids`)
+                 *, pad_id:int=0,             # the tokenizer's pad token id
+                 token_type_ids:Sequence|None=None, # token type ids of every example, if the tokenizer gives them
+                 device=None,                 # where the batch lives
+                )->dict:                      # input_ids, attention_mask, [token_type_ids], labels
+    "One batch of examples padded to its longest one, on `device`."
+    T = max(len(ids[i]) for i in group)
+    x = torch.full((len(group), T), pad_id, dtype=torch.long); m = torch.zeros((len(group), T), dtype=torch.long)
+    t = torch.zeros((len(group), T), dtype=torch.long) if token_type_ids is not None else None
+    for r, i in enumerate(group):
+        L = len(ids[i]); x[r, :L] = torch.tensor(ids[i]); m[r, :L] = 1
+        if t is not None: t[r, :L] = torch.tensor(token_type_ids[i])
+    b = {'input_ids': x, 'attention_mask': m}
+    if t is not None: b['token_type_ids'] = t
+    b['labels'] = torch.tensor([labels[i] for i in group])
+    return {k: v.to(device or 'cpu') for k, v in b.items()}
 
 # %% ../nbs/01a_evalset.ipynb #178d6bf2
 class EvalSet:
@@ -73,18 +93,7 @@ class EvalSet:
         pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
         mt = max_tokens or default_max_tokens(dev)
         groups = token_batches([len(x) for x in ids], mt, batch_size)
-        batches = []
-        for g in groups:
-            T = max(len(ids[i]) for i in g)
-            x = torch.full((len(g), T), pad, dtype=torch.long); m = torch.zeros((len(g), T), dtype=torch.long)
-            t = torch.zeros((len(g), T), dtype=torch.long) if tts is not None else None
-            for r, i in enumerate(g):
-                L = len(ids[i]); x[r, :L] = torch.tensor(ids[i]); m[r, :L] = 1
-                if t is not None: t[r, :L] = torch.tensor(tts[i])
-            b = {'input_ids': x, 'attention_mask': m}
-            if t is not None: b['token_type_ids'] = t
-            b['labels'] = torch.tensor([labels[i] for i in g])
-            batches.append({k: v.to(dev) for k, v in b.items()})
+        batches = [pad_examples(ids, labels, g, pad_id=pad, token_type_ids=tts, device=dev) for g in groups]
         order = torch.tensor([i for g in groups for i in g])
         h = hashlib.sha1(json.dumps([ids, labels]).encode()).hexdigest()[:16]
         spec = dict(meta or {}, n=n, tokenizer=getattr(tokenizer, 'name_or_path', type(tokenizer).__name__),

@@ -4,20 +4,19 @@
 
 # %% ../nbs/11_hub.ipynb #5c0f5894
 from __future__ import annotations
-import contextlib, fnmatch, json, os, pickle, re, warnings
+import contextlib, fnmatch, json, warnings
 from pathlib import Path
 from typing import Sequence
 
-import numpy as np
 from fastcore.script import call_parse, Param
 
-from .core import progress, UsageError
-from .data import OFFLINE_HINT, require_hub
+from .core import progress, UsageError, write_json
+from .sources import OFFLINE_HINT, require_hub
 # no torch or transformers here: pushing and downloading logs need neither
 
 # %% auto #0
 __all__ = ['MANIFEST', 'INTERPOLATION_LOGS', 'PAPER_SMALL_CLUSTERS', 'PAPER_INTERPOLATIONS', 'hub_errors', 'hub_token', 'push',
-           'hub_commits', 'push_run', 'get_logs', 'connectivity_push', 'connectivity_get_logs', 'read_surface_pickle']
+           'hub_commits', 'push_run', 'get_logs', 'connectivity_push', 'connectivity_get_logs']
 
 # %% ../nbs/11_hub.ipynb #73fffea6
 def _is_unreachable(e:BaseException)->bool:
@@ -115,9 +114,6 @@ def push_run(repo_id:str,          # hub repository for this member
 MANIFEST = 'manifest.json'
 INTERPOLATION_LOGS = 'connectivity/interpolation_logs'   # the paper's printed 1-D logs and 2-D surfaces (a model repository)
 
-def _write_json(path:Path, obj):
-    tmp = path.with_name(path.name + '.tmp'); tmp.write_text(json.dumps(obj, indent=1, sort_keys=True)); os.replace(tmp, path)
-
 def _local_root(out:Path, repo_id:str, repo_type:str)->Path:
     return out/repo_id if repo_type in (None, 'model') else out/f'{repo_type}s'/repo_id
 
@@ -178,7 +174,7 @@ def get_logs(org:str='connectivity',          # hub organisation (author) whose 
         if got.resolve() != local.resolve() or got.stat().st_size != rec['size']:
             raise IOError(f"Download of {rec['path']!r} from {rec['repo_id']!r} gave {got} ({got.stat().st_size} bytes), "
                           f"expected {local} ({rec['size']} bytes).")
-        manifest[key] = rec; _write_json(mf, manifest)
+        manifest[key] = rec; write_json(mf, manifest)
     return paths
 
 # %% ../nbs/11_hub.ipynb #3aff6bfa
@@ -226,39 +222,3 @@ PAPER_SMALL_CLUSTERS = {  # the paper's README: seeds in the smaller, linearly d
     'qqp': ['7', '11', '17', '22', '31', '33', '53', '61', '63', '68', '69', '94'],
     'cola': ['23']}
 PAPER_INTERPOLATIONS = {'mnli': 'mnli_interpol@36813steps', 'qqp': 'qqp_interpol@34110steps'}   # folders of the logs repo
-
-_SURF = re.compile(r'^(?:AllData_)?(?P<dataset>[^_]+)_(?P<split>[^_]+)_(?P<anchor>[^_]+)_(?P<base1>[^_]+)_(?P<base2>[^_]+)'
-                   r'_(?P<range>[^_]+)_(?P<metric>loss|acc|ece)_surface\.pkl$')
-
-def _unpickle_surface(path:Path):
-    with open(path, 'rb') as f: obj = pickle.load(f)
-    surf, locs = obj if len(obj) == 2 and isinstance(obj[1], dict) else (obj, {})
-    if len(surf) != 3: raise ValueError(f"{path} is not the paper's surface pickle: expected ((X, Y, Z), locations).")
-    X, Y, Z = (np.asarray(a.detach().cpu() if hasattr(a, 'detach') else a, dtype=float) for a in surf)
-    if not (X.shape == Y.shape == Z.shape and X.ndim == 2):
-        raise ValueError(f"{path}: X, Y and Z must be grids of one shape, got {X.shape}, {Y.shape}, {Z.shape}.")
-    return X, Y, Z, locs
-
-def read_surface_pickle(path:str|Path,         # a `..._<metric>_surface.pkl` of the paper's `interpolate_2d.py`
-                        trust_pickle:bool=False, # required: unpickling a file can execute code hidden in it
-                       ):                        # a `connectivity.surface.Surface` (metrics without a file are NaN)
-    "Read the paper's 2-D surface pickle, and its sibling loss/acc/ece pickles, into a `Surface`."
-    from connectivity.surface import Surface
-    p = Path(path).expanduser()
-    if not trust_pickle:
-        raise ValueError(f"Refusing to unpickle {str(p)!r}: loading a pickle can execute arbitrary code hidden in the file. "
-                         "Pass --trust_pickle (trust_pickle=True) only for a file you made or trust.")
-    if not p.is_file(): raise FileNotFoundError(f"No surface pickle {str(p)!r}.")
-    m = _SURF.match(p.name)
-    files = {k: p.with_name(p.name.replace(f"_{m['metric']}_surface", f"_{k}_surface")) for k in ('loss', 'acc', 'ece')} if m else {'loss': p}
-    grids, X = {}, None
-    for k, f in files.items():
-        if not f.is_file(): continue
-        X, Y, Z, locs = _unpickle_surface(f)
-        grids[k] = Z.T                                 # ours: rows are y, columns x
-    nan = np.full_like(grids[next(iter(grids))], np.nan)
-    names = [m['anchor'], m['base1'], m['base2']] if m else ['w0', 'w1', 'w2']
-    loc = np.array([locs.get(w, (np.nan, np.nan)) for w in ('w0', 'w1', 'w2')], dtype=float)
-    meta = dict(source=str(p), format="the paper's interpolate_2d.py pickle", **({k: m[k] for k in ('dataset', 'split', 'range')} if m else {}))
-    return Surface(X[0, :], Y[:, 0], grids.get('loss', nan), grids.get('acc', nan), grids.get('ece', nan), loc,
-                   np.full(3, np.nan), np.full(3, np.nan), np.full(3, np.nan), names, meta)

@@ -65,6 +65,7 @@ class BlockDigests:
         self.params = None
         return self
 
+# %% ../nbs/02a_prefix.ipynb #2535869d
 def shared_depth(digests:Sequence[BlockDigests], # one per model
                 )->int:                          # leading blocks whose exact weights every model shares
     "How many leading blocks (embeddings, then encoder layers) are bit-identical in all models."
@@ -84,10 +85,14 @@ def encoder_parts(model:nn.Module, # a transformers encoder classifier (BERT, Ro
     if isinstance(emb, nn.Module) and isinstance(layers, nn.ModuleList): return emb, layers
     return None
 
+
+
+# %% ../nbs/02a_prefix.ipynb #cf1f7517
 def _hidden(out): return out[0] if isinstance(out, (tuple, list)) else out
 
 def _inputs(b:dict)->dict: return {k: v for k, v in b.items() if k != 'labels'}
 
+# %% ../nbs/02a_prefix.ipynb #d0b9b681
 def suffix_logits(model:nn.Module,     # a BERT-like classifier (see `encoder_parts`); its structure is restored afterwards
                   depth:int,           # blocks the hidden states have been through (1 = the embeddings)
                   hidden:torch.Tensor, # (batch, tokens, hidden) output of those blocks

@@ -4,101 +4,29 @@
 
 # %% ../nbs/08_sharpness.ipynb #b9456885
 from __future__ import annotations
-import json, math, os, time
+import contextlib, json, math, time, warnings
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Sequence
 
-import numpy as np
 import torch
 import torch.nn.functional as F
 from fastcore.script import call_parse, Param
 
 import connectivity
-from .core import autocast, autocast_dtype, local_device, progress, UsageError, check_writable, writing, check_positive, check_nonnegative
+from .core import (autocast, autocast_dtype, local_device, progress, UsageError, check_writable, check_positive,
+                               check_nonnegative, model_refs, natural_key, write_json)
 from .evalset import EvalSet
-from .data import load_task
-from .models import load_model, load_tokenizer, label_adapter
+from .data import load_eval_task
+from .models import load_model, load_tokenizer, model_fingerprint
+from .labels import task_adapter
+from .store import config_diff
+from .box import box_bounds, project_, random_coordinates, RandomSubspace
 
 # %% auto #0
-__all__ = ['box_bounds', 'project_', 'random_coordinates', 'RandomSubspace', 'Sharpness', 'sharpness', 'connectivity_sharpness']
+__all__ = ['Sharpness', 'sharpness', 'read_sharpness_file', 'write_sharpness_file', 'sharpness_family', 'connectivity_sharpness']
 
 # %% ../nbs/08_sharpness.ipynb #d67bc01b
-def box_bounds(theta0:Sequence[torch.Tensor],  # the weights at the centre of the box
-               epsilon:float,                  # relative half-width ε ≥ 0
-               masks:Sequence[torch.Tensor]|None=None, # optional: only coordinates where the mask is True may move
-              )->tuple[list, list]:            # (lo, hi) lists, like `theta0`
-    "Element-wise bounds θ₀ − ε(|θ₀| + 1) and θ₀ + ε(|θ₀| + 1) of the ε-box."
-    if not epsilon >= 0: raise ValueError(f"epsilon must be non-negative, got {epsilon}.")
-    with torch.no_grad():
-        r = [epsilon * (t.abs() + 1) for t in theta0]
-        if masks is not None: r = [ri * m for ri, m in zip(r, masks)]
-        return [t - ri for t, ri in zip(theta0, r)], [t + ri for t, ri in zip(theta0, r)]
-
-def project_(params:Sequence[torch.Tensor], # tensors changed in place
-             lo:Sequence[torch.Tensor],     # lower bounds (`box_bounds`)
-             hi:Sequence[torch.Tensor],     # upper bounds
-            )->None:
-    "Clamp every element of `params` into [lo, hi], in place."
-    with torch.no_grad(): torch._foreach_maximum_(params, lo); torch._foreach_minimum_(params, hi)
-
-# %% ../nbs/08_sharpness.ipynb #ee954584
-def random_coordinates(shapes:Sequence[torch.Size], # shapes of the parameter tensors
-                       p:int,                        # coordinates to choose
-                       seed:int=0,                   # seed of the choice
-                       device=None,                  # where the masks live
-                      )->list[torch.Tensor]:         # one boolean mask per tensor, `p` True in all
-    "Masks selecting `p` distinct coordinates of the flat parameter vector, uniformly at random."
-    sizes = [math.prod(s) for s in shapes]; n = sum(sizes)
-    if not 1 <= p <= n: raise ValueError(f"num_random_dirs must be in 1..{n:,} (the parameter count), got {p:,}.")
-    idx = torch.from_numpy(np.sort(np.random.default_rng(seed).choice(n, size=p, replace=False)))
-    masks, start = [], 0
-    for s, m in zip(shapes, sizes):
-        flat = torch.zeros(m, dtype=torch.bool)
-        flat[idx[(idx >= start) & (idx < start + m)] - start] = True
-        masks.append(flat.reshape(s).to(device)); start += m
-    return masks
-
-# %% ../nbs/08_sharpness.ipynb #3daa8748
-class RandomSubspace:
-    "A seeded random n × p matrix A over a list of parameter shapes, applied block by block and never stored."
-    def __init__(self, shapes:Sequence[torch.Size], # shapes of the parameter tensors (n = their total size)
-                 p:int,                              # dimension of the subspace
-                 seed:int=0,                         # seed of A
-                 device=None,                        # where A's blocks are generated
-                 chunk_elems:int=2**20):             # at most this many entries of A at a time (part of A's definition)
-        self.shapes, self.sizes = [torch.Size(s) for s in shapes], [math.prod(s) for s in shapes]
-        self.n, self.p, self.seed, self.device = sum(self.sizes), int(p), int(seed), torch.device(device or 'cpu')
-        if not 1 <= self.p <= self.n: raise ValueError(f"num_random_dirs must be in 1..{self.n:,} (the parameter count), got {p:,}.")
-        self.rows = max(1, chunk_elems // self.p)
-        self.max_block = 0   # the largest block of A ever generated (entries)
-
-    def _blocks(self):
-        "(tensor index, row slice, block of A) for every block, regenerated from the seed."
-        for i, m in enumerate(self.sizes):
-            for s in range(0, m, self.rows):
-                g = torch.Generator(self.device).manual_seed((self.seed * 1_000_003 + i) * 1_000_033 + s)
-                blk = torch.randn(min(self.rows, m - s), self.p, generator=g, device=self.device) / math.sqrt(self.p)
-                self.max_block = max(self.max_block, blk.numel())
-                yield i, slice(s, s + blk.shape[0]), blk
-
-    def matvec(self, y:torch.Tensor)->list[torch.Tensor]:
-        "A y, as a list of tensors of the parameter shapes."
-        out = [torch.empty(m, device=self.device) for m in self.sizes]
-        for i, sl, blk in self._blocks(): out[i][sl] = blk @ y.to(self.device, torch.float32)
-        return [o.reshape(s) for o, s in zip(out, self.shapes)]
-
-    def rmatvec(self, g:Sequence[torch.Tensor])->torch.Tensor:
-        "Aᵀ g for a list `g` of tensors of the parameter shapes."
-        flat = [t.detach().reshape(-1).to(self.device, torch.float32) for t in g]
-        acc = torch.zeros(self.p, device=self.device)
-        for i, sl, blk in self._blocks(): acc += blk.T @ flat[i][sl]
-        return acc
-
-    def dense(self)->torch.Tensor:
-        "The whole n × p matrix: for checks on tiny models only."
-        return torch.cat([blk for _, _, blk in self._blocks()])
-
-# %% ../nbs/08_sharpness.ipynb #5d55a743
 @dataclass
 class Sharpness:
     "The result of `sharpness`."
@@ -111,6 +39,12 @@ class Sharpness:
     meta:dict=field(default_factory=dict) # the settings and provenance
     delta:list|None=None # the perturbation reaching L_max (x − θ₀, per parameter), with `keep_delta=True`
 
+    @property
+    def lower_bound(self)->bool:
+        "Whether `sharpness` is only a lower bound: the ascent stopped at `max_steps` while L_max still rose."
+        return not self.converged
+
+# %% ../nbs/08_sharpness.ipynb #ee954584
 def _loss_sum(model, b, adapter, dev, dtype):
     "Summed cross-entropy of one batch, with the autocast policy; logits and loss in fp32."
     with autocast(dev, dtype): out = model(**{k: v for k, v in b.items() if k != 'labels'}).logits
@@ -118,163 +52,269 @@ def _loss_sum(model, b, adapter, dev, dtype):
     if adapter is not None: out = adapter(out)
     return F.cross_entropy(out, b['labels'], reduction='sum')
 
+# %% ../nbs/08_sharpness.ipynb #2773cedb
 def _full_loss(model, batches, adapter, dev, dtype)->float:
+    "The mean loss over every batch."
     with torch.no_grad():
         tot = sum(_loss_sum(model, b, adapter, dev, dtype).double() for b in batches)
     return float(tot) / sum(len(b['labels']) for b in batches)
 
+# %% ../nbs/08_sharpness.ipynb #75951d2b
+@contextlib.contextmanager
+def _restored(model, params:list):
+    "Yield a copy of `params` (θ₀); afterwards put back the weights, `requires_grad`, `.grad`s and training mode exactly."
+    state = dict(training=model.training, rg=[p.requires_grad for p in params], grads=[p.grad for p in params])
+    theta0 = [p.detach().clone() for p in params]
+    try: yield theta0
+    finally:
+        with torch.no_grad(): torch._foreach_copy_(params, theta0)
+        for p, rg, gr in zip(params, state['rg'], state['grads']): p.requires_grad_(rg); p.grad = gr
+        model.train(state['training'])
+
+# %% ../nbs/08_sharpness.ipynb #3daa8748
+class _Ascent:
+    "Projected gradient ascent on the parameters (or on y, with x = θ₀ + A y), one step at a time."
+    def __init__(self, params, theta0, epsilon, *, opt, lr, num_random_dirs, subspace, seed, dev):
+        self.params, self.theta0, self.eps = params, theta0, epsilon
+        shapes = [p.shape for p in params]
+        masks = random_coordinates(shapes, num_random_dirs, seed, dev) if num_random_dirs is not None and subspace == 'coordinates' else None
+        self.sub = RandomSubspace(shapes, num_random_dirs, seed, dev) if subspace == 'random' else None
+        self.lo, self.hi = box_bounds(theta0, epsilon, masks)
+        if self.sub is not None:
+            self.y = torch.zeros(self.sub.p, device=dev, requires_grad=True); self.r = [h - t for h, t in zip(self.hi, theta0)]
+        var = [self.y] if self.sub is not None else params
+        self.optim = (torch.optim.SGD if opt == 'sgd' else torch.optim.Adam)(var, lr=lr, maximize=True)
+
+    def step(self, loss_of:callable, group:list):
+        "One step up the mean loss of the batches in `group` (`loss_of(batch)` sums a batch's loss), back into the box."
+        self.optim.zero_grad(set_to_none=True)
+        for p in self.params: p.grad = None
+        m = sum(len(b['labels']) for b in group)
+        for b in group: (loss_of(b) / m).backward()
+        if self.sub is not None:
+            self.y.grad = self.sub.rmatvec([p.grad if p.grad is not None else torch.zeros_like(p) for p in self.params]).to(self.y.device)
+        self.optim.step()
+        with torch.no_grad():
+            if self.sub is not None: self._retract()
+            project_(self.params, self.lo, self.hi)
+
+    def _retract(self):
+        "Scale y back so that A y stays in the box, then write θ₀ + A y into the parameters."
+        if self.eps == 0: self.y.zero_()
+        d = self.sub.matvec(self.y)
+        ratio = max(float((di.abs() / ri).max()) for di, ri in zip(d, self.r)) if self.eps > 0 else 0.
+        if ratio > 1: self.y.div_(ratio); torch._foreach_div_(d, ratio)
+        torch._foreach_copy_(self.params, self.theta0); torch._foreach_add_(self.params, d)
+
+# %% ../nbs/08_sharpness.ipynb #bb81f5c5
+def _check_ascent(epsilon, opt, subspace, num_random_dirs, max_steps, tol):
+    "Refuse settings the ascent cannot run with."
+    if not epsilon >= 0: raise ValueError(f"epsilon must be non-negative, got {epsilon}.")
+    if opt not in ('sgd', 'adam'): raise ValueError(f"Unknown optimizer {opt!r}: use 'sgd' or 'adam'.")
+    if subspace not in ('coordinates', 'random'): raise ValueError(f"Unknown subspace {subspace!r}: use 'coordinates' or 'random'.")
+    if subspace == 'random' and num_random_dirs is None: raise ValueError("subspace='random' needs num_random_dirs (its dimension p).")
+    if max_steps is not None and max_steps < 1: raise ValueError(f"max_steps must be at least 1 (None: until converged), got {max_steps}.")
+    if max_steps is None and not tol > 0: raise ValueError(f"An ascent until converged (max_steps=None) needs tol above 0, got {tol}.")
+
+# %% ../nbs/08_sharpness.ipynb #20216b63
 def sharpness(model:torch.nn.Module,     # a sequence classifier; restored exactly afterwards
               data,                       # an `EvalSet`, or a list of batch dicts (input_ids, attention_mask, labels, ...) on the model's device
               *, epsilon:float=1e-5,      # box half-width relative to |θ| + 1 (the script's default)
               lr:float=8e-5,              # ascent learning rate
               opt:str='sgd',              # 'sgd' or 'adam'
-              max_steps:int=100,          # at most this many ascent steps
+              max_steps:int|None=100,     # at most this many ascent steps; None: no limit, until converged (needs tol > 0)
               n_batches:int|None=None,    # use only the first n batches (`None`: all)
               gradient_accumulation_steps:int|None=None, # batches per ascent step (`None`: all, a full-batch step)
               num_random_dirs:int|None=None, # p: move only p random coordinates, or search a random p-dim subspace
               subspace:str='coordinates', # with `num_random_dirs`: 'coordinates' (the script's) or 'random' (Keskar's A y)
               seed:int=0,                 # seed of the coordinates or of A
-              adapter=None,               # logits -> task labels (`connectivity.models.label_adapter`); None: identity
+              adapter=None,               # logits -> task labels (`connectivity.labels.task_adapter`); None: identity
               dtype='auto',               # autocast policy (`connectivity.core.autocast`)
-              tol:float=1e-6,             # stop when a pass raises L_max by no more than this
+              tol:float=1e-6,             # converged: a pass raises L_max by no more than this
               keep_delta:bool=False,      # return the perturbation reaching L_max in `delta`
               callback=None,              # called as `callback(step, params)` after every projected step (must not change them)
               quiet:bool=True,            # no progress bar
              )->Sharpness:
     "ε-sharpness of a model (Keskar et al. 2017, eq. 3) by projected gradient ascent in the ε-box."
-    if not epsilon >= 0: raise ValueError(f"epsilon must be non-negative, got {epsilon}.")
-    if opt not in ('sgd', 'adam'): raise ValueError(f"Unknown optimizer {opt!r}: use 'sgd' or 'adam'.")
-    if subspace not in ('coordinates', 'random'): raise ValueError(f"Unknown subspace {subspace!r}: use 'coordinates' or 'random'.")
-    if subspace == 'random' and num_random_dirs is None: raise ValueError("subspace='random' needs num_random_dirs (its dimension p).")
-    if max_steps < 1: raise ValueError(f"max_steps must be at least 1, got {max_steps}.")
+    _check_ascent(epsilon, opt, subspace, num_random_dirs, max_steps, tol)
     batches = list(data.batches if isinstance(data, EvalSet) else data)[:n_batches]
     if not batches: raise ValueError("No batches to measure the loss on.")
     gas = len(batches) if gradient_accumulation_steps is None else int(gradient_accumulation_steps)
     if gas < 1: raise ValueError(f"gradient_accumulation_steps must be at least 1, got {gas}.")
-    params = list(model.parameters()); dev = params[0].device
-    n = sum(p.numel() for p in params)
-    state = dict(training=model.training, rg=[p.requires_grad for p in params], grads=[p.grad for p in params])
-    theta0 = [p.detach().clone() for p in params]
-    masks = sub = None
-    if num_random_dirs is not None and subspace == 'coordinates':
-        masks = random_coordinates([p.shape for p in params], num_random_dirs, seed, dev)
-    if subspace == 'random': sub = RandomSubspace([p.shape for p in params], num_random_dirs, seed, dev)
-    lo, hi = box_bounds(theta0, epsilon, masks)
-    t0 = time.time()
-    try:
+    params = list(model.parameters()); dev, t0 = params[0].device, time.time()
+    loss_of = lambda b: _loss_sum(model, b, adapter, dev, dtype)
+    groups = [batches[i:i + gas] for i in range(0, len(batches), gas)]
+    with _restored(model, params) as theta0:
         model.eval()
         for p in params: p.requires_grad_(True); p.grad = None
-        if sub is not None:
-            y = torch.zeros(sub.p, device=dev, requires_grad=True); r = [h - t for h, t in zip(hi, theta0)]
-        var = [y] if sub is not None else params
-        optim = (torch.optim.SGD(var, lr=lr, maximize=True) if opt == 'sgd' else torch.optim.Adam(var, lr=lr, maximize=True))
+        asc = _Ascent(params, theta0, epsilon, opt=opt, lr=lr, num_random_dirs=num_random_dirs, subspace=subspace, seed=seed, dev=dev)
         loss0 = _full_loss(model, batches, adapter, dev, dtype)
         best, best_delta, history, steps, converged = loss0, None, [], 0, False
-        groups = [batches[i:i + gas] for i in range(0, len(batches), gas)]
         bar = progress(total=max_steps, desc='ε-sharpness', quiet=quiet, unit='step')
-        while steps < max_steps:
-            for g in groups:
-                if steps >= max_steps: break
-                optim.zero_grad(set_to_none=True)
-                for p in params: p.grad = None
-                m = sum(len(b['labels']) for b in g)
-                for b in g: (_loss_sum(model, b, adapter, dev, dtype) / m).backward()
-                if sub is not None:
-                    y.grad = sub.rmatvec([p.grad if p.grad is not None else torch.zeros_like(p) for p in params]).to(dev)
-                optim.step()
-                with torch.no_grad():
-                    if sub is not None:   # scale y back so that A y stays in the box, then write θ0 + A y
-                        if epsilon == 0: y.zero_()
-                        d = sub.matvec(y)
-                        ratio = max(float((di.abs() / ri).max()) for di, ri in zip(d, r)) if epsilon > 0 else 0.
-                        if ratio > 1: y.div_(ratio); torch._foreach_div_(d, ratio)
-                        torch._foreach_copy_(params, theta0); torch._foreach_add_(params, d)
-                    project_(params, lo, hi)
-                steps += 1; bar.update(1)
+        while not converged and (max_steps is None or steps < max_steps):
+            for g in groups[:None if max_steps is None else max_steps - steps]:
+                asc.step(loss_of, g); steps += 1; bar.update(1)
                 if callback is not None: callback(steps, params)
             L = _full_loss(model, batches, adapter, dev, dtype); history.append(L)
-            gain = L - best
+            converged = L - best <= tol
             if L > best:
                 best = L
                 if keep_delta: best_delta = [p.detach() - t for p, t in zip(params, theta0)]
-            if gain <= tol: converged = True; break
         bar.close()
-    finally:
-        with torch.no_grad(): torch._foreach_copy_(params, theta0)
-        for p, rg, gr in zip(params, state['rg'], state['grads']): p.requires_grad_(rg); p.grad = gr
-        model.train(state['training'])
     if keep_delta and best_delta is None: best_delta = [torch.zeros_like(t) for t in theta0]
     dt = autocast_dtype(dev, dtype)
     meta = dict(epsilon=epsilon, lr=lr, opt=opt, max_steps=max_steps, n_batches=len(batches), gradient_accumulation_steps=gas,
                 num_random_dirs=num_random_dirs, subspace=subspace if num_random_dirs is not None else 'full', seed=seed,
-                tol=tol, n_params=n, n_examples=sum(len(b['labels']) for b in batches),
-                subspace_max_block=sub.max_block if sub is not None else None, # the most entries of A ever held at once
+                tol=tol, n_params=sum(p.numel() for p in params), n_examples=sum(len(b['labels']) for b in batches),
+                subspace_max_block=asc.sub.max_block if asc.sub is not None else None, # the most entries of A ever held at once
                 dtype='fp32' if dt is None else str(dt).replace('torch.', ''), device=str(dev),
                 data=data.spec if isinstance(data, EvalSet) else None, version=connectivity.__version__,
                 time=time.strftime('%Y-%m-%dT%H:%M:%S%z'), seconds=time.time() - t0)
     return Sharpness(100 * (best - loss0) / (1 + loss0), loss0, best, steps, converged, history, meta, best_delta)
 
-# %% ../nbs/08_sharpness.ipynb #ae45d553
+# %% ../nbs/08_sharpness.ipynb #5d55a743
+def read_sharpness_file(out:str|Path,          # the JSON file of `sharpness_family`
+                        config:dict,           # this run's configuration
+                        overwrite:bool=False,  # start again: ignore what the file holds
+                       )->dict:                # the results it holds (name -> record); empty if none
+    "The finished results in `out` when they share `config`; refuses a file of another configuration."
+    p = Path(out).expanduser()
+    check_writable(p, overwrite=True)
+    if overwrite or not p.exists(): return {}
+    try: doc = json.loads(p.read_text())
+    except (ValueError, UnicodeDecodeError) as e:
+        raise ValueError(f"--out {str(p)!r} is not a sharpness results file ({e}): pass --overwrite to replace it.") from None
+    if not isinstance(doc, dict) or 'results' not in doc:
+        raise ValueError(f"--out {str(p)!r} holds no sharpness results of a family (no 'results'): pass --overwrite to replace it.")
+    diff = config_diff(doc.get('config', {}), config)
+    if diff: raise ValueError(f"--out {str(p)!r} holds sharpness results of another configuration: {'; '.join(diff)}. "
+                              "Pass --overwrite to start again, or choose another --out.")
+    return dict(doc['results'])
+
+# %% ../nbs/08_sharpness.ipynb #6c8595d3
+def write_sharpness_file(out:str|Path, # the JSON file
+                         config:dict,  # the configuration every result shares
+                         results:dict, # name -> record
+                        )->Path:
+    "Write a family's sharpness results atomically: `config`, `results` by model name, a `models` table and `label_order`."
+    names = sorted(results, key=natural_key)
+    cols = ('model', 'sharpness', 'loss0', 'loss_max', 'steps', 'converged', 'lower_bound')
+    table = [dict(name=n, **{c: results[n].get(c) for c in cols}) for n in names]
+    orders = {json.dumps(r.get('label_order'), sort_keys=True) for r in results.values()}
+    order = next(iter(results.values())).get('label_order') if len(orders) == 1 else {n: results[n].get('label_order') for n in names}
+    return write_json(out, dict(config=config, results={n: results[n] for n in names}, models=table, label_order=order,
+                                version=connectivity.__version__))
+
+# %% ../nbs/08_sharpness.ipynb #409319bf
+def _lower_bound_warning(name:str, res:dict):
+    "Say, in one line, that a sharpness is a lower bound."
+    if res.get('lower_bound'):
+        warnings.warn(f"sharpness of {name} is a lower bound: the ascent stopped at {res['steps']} steps still rising "
+                      "(pass more --max_steps)", stacklevel=2)
+
+# %% ../nbs/08_sharpness.ipynb #3a56b525
+def _measure(ref, data, *, batch_size:int, base_model, label_map, device, settings:dict, quiet:bool)->dict:
+    "The sharpness record of one model: its weights' and data's fingerprints, the result, the label order used."
+    es = EvalSet.build(data, load_tokenizer(ref, base_model), device=device, batch_size=batch_size, max_tokens=batch_size * 512)
+    m = load_model(ref, device=es.device)
+    if not all(bool(torch.isfinite(p).all()) for p in m.parameters()):
+        raise ValueError(f"Model {ref.path} has NaN/inf weights: its ε-sharpness is undefined.")
+    adapter = task_adapter(m, es.label_names, label_map=label_map, name=str(ref.path))
+    res = sharpness(m, es, adapter=adapter, quiet=quiet, **settings)
+    if not (math.isfinite(res.loss0) and math.isfinite(res.sharpness)):
+        raise ValueError(f"The loss of {ref.path} is not finite (L0 = {res.loss0}, L_max = {res.loss_max}): its ε-sharpness is undefined.")
+    return dict(model=str(ref.path), fingerprint=model_fingerprint(ref, m), data_fingerprint=es.fingerprint, sharpness=res.sharpness,
+                loss0=res.loss0, loss_max=res.loss_max, steps=res.steps, converged=res.converged, lower_bound=res.lower_bound,
+                history=res.history, label_order=adapter.to_dict(), meta=res.meta)
+
+# %% ../nbs/08_sharpness.ipynb #53518986
+def _same_model(name:str, old:dict, ref)->None:
+    "Refuse a recorded result whose model has other weights now."
+    diff = config_diff({'models': {name: dict(path=old.get('model'), fingerprint=old.get('fingerprint'))}},
+                       {'models': {name: dict(path=str(ref.path), fingerprint=model_fingerprint(ref))}})
+    if diff: raise ValueError(f"--out holds sharpness results of another configuration: {'; '.join(diff)}. "
+                              "Pass --overwrite to start again, or choose another --out.")
+
+# %% ../nbs/08_sharpness.ipynb #9d561a2e
+def sharpness_family(refs:Sequence,            # the models (`connectivity.core.model_refs`)
+                     data,                     # the examples (`connectivity.data.TaskData`), the same for every model
+                     *, out:str|Path|None=None, # JSON file of results (resumed when it holds this configuration); None: none
+                     overwrite:bool=False,     # start `out` again
+                     batch_size:int=128,       # examples per batch
+                     base_model:str|None='bert-base-uncased', # tokenizer of models that have none
+                     label_map=None,           # the models' label order (see `connectivity.labels.task_adapter`)
+                     device='auto',            # where to run
+                     quiet:bool=False,         # no progress bar
+                     **settings,               # `sharpness` settings: epsilon, lr, opt, max_steps, tol, num_random_dirs, ...
+                    )->dict:                   # name -> record (as in `out`)
+    "ε-sharpness of every model of a family on the same data, kept in one resumable JSON file."
+    dev = local_device(device)
+    dt = autocast_dtype(dev, settings.get('dtype', 'auto'))
+    config = dict(data={k: v for k, v in data.meta.items() if k != 'source'}, batch_size=int(batch_size), label_map=label_map,
+                  **{k: v for k, v in settings.items() if k != 'dtype'}, dtype='fp32' if dt is None else str(dt).replace('torch.', ''))
+    results = read_sharpness_file(out, config, overwrite) if out else {}
+    for ref in refs:
+        if ref.name in results:
+            _same_model(ref.name, results[ref.name], ref)
+            if not quiet: print(f"{ref.path}: already in {out}, skipped.", flush=True)
+        else:
+            results[ref.name] = _measure(ref, data, batch_size=batch_size, base_model=base_model, label_map=label_map,
+                                         device=dev, settings=settings, quiet=quiet)
+            if out: write_sharpness_file(out, config, results)
+        r = results[ref.name]
+        _lower_bound_warning(str(ref.path), r)
+        if not quiet: print(f"L0 {r['loss0']:.6f}, L_max {r['loss_max']:.6f} after {r['steps']} steps (converged: {r['converged']})")
+        print(f"ε-sharpness of {ref.path} is {r['sharpness']}", flush=True)
+    return {r.name: results[r.name] for r in refs}
+
+# %% ../nbs/08_sharpness.ipynb #28efc9d6
 @call_parse
 def connectivity_sharpness(
-    model:str=None,               # hub id or local directory of the model
+    models:Param("models: whole paths or hub ids, or suffixes after --base_models_prefix (default: every local <prefix><integer>)", str, nargs='*')=None,
+    base_models_prefix:str='',    # family prefix (hub namespace + stem, or local path prefix); '': --models are whole paths/hub ids
     batch_size:int=128,           # examples per batch
     lr:float=8e-5,                # ascent learning rate
     opt:str='sgd',                # sgd or adam
     gradient_accumulation_steps:int=1, # batches per ascent step
     dataset:str='mnli',           # task: mnli, hans, qqp, paws, cola
-    n_batches:int=10,             # batches of data: the first n_batches·batch_size examples
+    n_batches:int=None,           # batches of data: the first n_batches·batch_size examples (default 10, unless --num_exs)
+    num_exs:int=None,             # the first N examples instead (in batches of --batch_size)
     epsilon:float=1e-5,           # box half-width relative to |θ| + 1
     num_random_dirs:int=None,     # move only this many random coordinates (or: the dimension of --subspace random)
     heuristics:Param("HANS heuristics to use (default: all three)", str, nargs='+')=None, # HANS heuristics
     only_non_entailing:bool=False, # HANS: only non-entailing examples
     data_dir:str=None,            # folder with local data files; default: the Hub
     split:str=None,               # split (default: MNLI test = validation_matched, HANS train, else the task's first)
-    max_steps:int=100,            # at most this many ascent steps (stops earlier when L_max stops rising)
+    max_steps:int=100,            # at most this many ascent steps; 0: no limit, until converged (see --tol)
     seed:int=0,                   # seed of the random coordinates / subspace
     device:str='auto',            # 'auto', 'cpu', 'cuda' or 'cuda:N'
     dtype:str='auto',             # autocast: auto (bf16/fp16 on CUDA, fp32 on CPU), fp32, bf16 or fp16
-    base_model:str='bert-base-uncased', # tokenizer to use when the model has none
-    label_map:str=None,           # the model's label order, as `label_adapter` takes it (default: from id2label)
+    base_model:str='bert-base-uncased', # tokenizer to use when a model has none
+    label_map:str=None,           # the models' label order (a preset such as 'feather', or the names in output order)
     subspace:str='coordinates',   # with --num_random_dirs: coordinates (the script's) or random (Keskar's A y)
-    tol:float=1e-6,               # stop when a pass raises L_max by no more than this
+    tol:float=1e-6,               # converged: a pass raises L_max by no more than this
     quiet:bool=False,             # no progress bar
-    out:str=None,                 # also write the result as JSON: sharpness, loss0, loss_max, steps, converged, history, settings
-    overwrite:bool=False,         # replace an existing --out
+    out:str=None,                 # JSON file of every model's result; rerunning the command resumes it
+    overwrite:bool=False,         # start --out again (else a file of another configuration is refused)
 ):
-    "Measure the ε-sharpness of a model; the last line printed is `ε-sharpness of <model> is <value>`."
-    if not model: raise UsageError("--model is required.")
+    "Measure the ε-sharpness of every model of a family; prints `ε-sharpness of <model> is <value>` for each."
     check_positive(batch_size=batch_size, lr=lr, gradient_accumulation_steps=gradient_accumulation_steps, n_batches=n_batches,
-                   epsilon=epsilon, num_random_dirs=num_random_dirs, max_steps=max_steps)
-    check_nonnegative(tol=tol)
+                   num_exs=num_exs, epsilon=epsilon, num_random_dirs=num_random_dirs)
+    check_nonnegative(max_steps=max_steps, tol=tol)
+    if max_steps == 0 and not tol > 0: raise UsageError("--max_steps 0 (until converged) needs --tol above 0.")
+    if not 0 <= seed < 2**63: raise UsageError(f"--seed must be in 0..{2**63 - 1}, got {seed}.")
+    if num_exs is not None and n_batches is not None: raise UsageError("Give --num_exs or --n_batches, not both.")
     if opt not in ('sgd', 'adam'): raise UsageError(f"--opt must be sgd or adam, got {opt!r}.")
     if subspace not in ('coordinates', 'random'): raise UsageError(f"--subspace must be coordinates or random, got {subspace!r}.")
     autocast_dtype(local_device(device), dtype)   # a wrong --device or --dtype fails before any work
     if dataset != 'hans' and (heuristics or only_non_entailing):
         raise UsageError("--heuristics and --only_non_entailing apply to --dataset hans only.")
-    if out: check_writable(out, overwrite=overwrite)   # before the work
-    n = batch_size * n_batches
-    if dataset == 'hans':
-        data = load_task('hans', split or 'train', data_dir=data_dir, num_exs=n, all_data=True, heuristic=heuristics,
-                         label='non-entailment' if only_non_entailing else None, shuffle_seed=42)
-    else: data = load_task(dataset, split, data_dir=data_dir, num_exs=n)
-    dev = local_device(device)
-    es = EvalSet.build(data, load_tokenizer(model, base_model), device=dev, batch_size=batch_size, max_tokens=batch_size * 512)
-    m = load_model(model, device=es.device)
-    if not all(bool(torch.isfinite(p).all()) for p in m.parameters()):
-        raise ValueError(f"Model {model} has NaN/inf weights: its ε-sharpness is undefined.")
-    res = sharpness(m, es, epsilon=epsilon, lr=lr, opt=opt, max_steps=max_steps, gradient_accumulation_steps=gradient_accumulation_steps,
-                    num_random_dirs=num_random_dirs, subspace=subspace, seed=seed, tol=tol, dtype=dtype,
-                    adapter=label_adapter(m, es.label_names, label_map=label_map), quiet=quiet)
-    if not (math.isfinite(res.loss0) and math.isfinite(res.sharpness)):
-        raise ValueError(f"The loss of {model} is not finite (L0 = {res.loss0}, L_max = {res.loss_max}): its ε-sharpness is undefined.")
-    if not quiet: print(f"L0 {res.loss0:.6f}, L_max {res.loss_max:.6f} after {res.steps} steps (converged: {res.converged})")
-    if out:
-        fin = lambda x: x if not isinstance(x, float) or math.isfinite(x) else None
-        doc = dict(model=model, sharpness=res.sharpness, loss0=res.loss0, loss_max=res.loss_max, steps=res.steps,
-                   converged=res.converged, history=[fin(float(h)) for h in res.history], meta=res.meta,
-                   version=connectivity.__version__)
-        tmpf = f'{out}.{os.getpid()}.tmp'
-        with writing(out), open(tmpf, 'w') as f: f.write(json.dumps(doc, indent=1, default=str, allow_nan=False)); f.flush(); os.fsync(f.fileno())
-        os.replace(tmpf, out)
-    print(f"ε-sharpness of {model} is {res.sharpness}", flush=True)   # returns None: console scripts pass it to sys.exit
+    refs = model_refs(base_models_prefix, models or None)
+    if out: check_writable(out, overwrite=True)   # before the work
+    n = num_exs or batch_size * (n_batches or 10)
+    hans = dict(all_data=True, heuristic=heuristics, label='non-entailment' if only_non_entailing else None) if dataset == 'hans' else {}
+    data = load_eval_task(dataset, split or ('train' if dataset == 'hans' else None), data_dir=data_dir, num_exs=n, **hans)
+    sharpness_family(refs, data, out=out, overwrite=overwrite, batch_size=batch_size, base_model=base_model, label_map=label_map,
+                     device=device, quiet=quiet, epsilon=epsilon, lr=lr, opt=opt, max_steps=max_steps or None, tol=tol,
+                     gradient_accumulation_steps=gradient_accumulation_steps, num_random_dirs=num_random_dirs,
+                     subspace=subspace, seed=seed, dtype=dtype)   # returns None: console scripts pass it to sys.exit

