@@ -11,7 +11,6 @@ from typing import Mapping, Sequence
 import numpy as np
 import pandas as pd
 import torch
-from fastcore.script import call_parse, Param
 
 from .core import (local_device, model_refs, progress, ModelRef, UsageError, autocast_dtype, check_positive,
                                check_nonnegative, check_folder)
@@ -22,14 +21,13 @@ from .store import config_diff
 from .paths import WeightPath, param_tensors, weight_distance, point_metrics, data_fields, results_table, warn_nan_point, evaluate_point
 from .results import run_config, open_results, write_point, read_results, data_spec_hash
 from .evalset import EvalSet
-from .checkpoint import load_checkpoint, stored_config, StepLog
+from .checkpoint import stored_config, StepLog
 from .complex import (Complex, check_joinable, vertex_fingerprint, train_batches, epoch_steps, train_complex, train_dtype,
                                   check_training_options, DATA_ORDERS)
 
 # %% auto #0
 __all__ = ['INIT_BENDS', 'GRIDS', 'bend_positions', 'bent_line', 'paper_grid', 'chain_grid', 'bent_line_config',
-           'bent_line_curve', 'plot_paths', 'load_bends', 'read_paper_vertices', 'bent_line_pair',
-           'connectivity_bent_line']
+           'bent_line_curve', 'plot_paths', 'read_paper_vertices', 'bent_line_pair']
 
 # %% ../nbs/07b_bentline.ipynb #1ba31adc
 INIT_BENDS = ('paper', 'linear')
@@ -98,7 +96,9 @@ def chain_grid(lengths:Sequence[float],  # the chain's segment lengths
 
 # %% ../nbs/07b_bentline.ipynb #7d3f9a20
 def bent_line_config(vertices:Sequence[Sequence[torch.Tensor]], # the chain θ_a, bends…, θ_b
-                     grid:str='paper', min_pts_bw_models:int=20, include_end:bool=False, # as in `chain_grid`
+                     grid:str='paper',             # evaluation grid (`chain_grid`)
+                     min_pts_bw_models:int=20,     # its density
+                     include_end:bool=False,       # θ_b added when the paper grid stops short of it
                     )->dict: # n_bends, grid, min_pts_bw_models, include_end, n_points, vertices (the bends' fingerprint)
     "What a bent line's evaluated points depend on besides the data and its endpoints."
     L = [weight_distance(vertices[j], vertices[j + 1]) for j in range(len(vertices) - 1)]
@@ -172,15 +172,6 @@ def plot_paths(curves:dict,              # label -> results table of one path (`
     ax.set_title(title if title is not None else f'{metric} along paths from {a} to {b}')
     return fig
 
-# %% ../nbs/07b_bentline.ipynb #aebc3300
-def load_bends(path:str|Path, # `bends.safetensors` written by `bent_line_pair`
-               device=None,   # where the tensors go
-              )->tuple[list[list[torch.Tensor]], list[str], dict]: # (free vertices in chain order, parameter names, meta)
-    "The trained bends of a checkpoint, as parameter lists in the model's parameter order."
-    ck = load_checkpoint(path, device)
-    names = ck['meta'].get('names') or list(next(iter(ck['vertices'].values()), {}))
-    return [[ck['vertices'][i][n] for n in names] for i in ck['meta']['free']], names, ck['meta']
-
 # %% ../nbs/07b_bentline.ipynb #510ee66b
 def read_paper_vertices(source:str|Path,       # a folder holding one chain's `<prefix>NN.pt` files, or that prefix
                         model:torch.nn.Module, # the architecture: its parameters' names and shapes
@@ -222,6 +213,7 @@ def _train_bends(cx, ma, refs, tok, train_data, out:Path, *, steps, batch_size, 
                   checkpoint=out/'bends.safetensors', config=cfg, log=StepLog(out/'train_log.csv'), quiet=quiet, **opts)
     return steps
 
+# %% ../nbs/07b_bentline.ipynb #2d395a4f
 def _set_aside_old_results(results:Path, want:dict):
     "Move results of the same line at another training step to `results-step<N>` (a continued run), warning."
     have = stored_config(results)
@@ -233,7 +225,7 @@ def _set_aside_old_results(results:Path, want:dict):
     warnings.warn(f"The bends were trained on from step {have['steps']} to {want['steps']}: the results of the old bends moved to "
                   f"{dest}; evaluating the new ones into {results}.")
 
-# %% ../nbs/07b_bentline.ipynb #2d395a4f
+# %% ../nbs/07b_bentline.ipynb #63c16c50
 def bent_line_pair(ref_a, ref_b,                 # the fixed endpoints: `ModelRef`s, hub ids or local directories
                    train_data,                    # `TaskData` to train the bends on (unused with `steps=0` or `vertices_dir`)
                    eval_data,                     # `TaskData` to evaluate the path on
@@ -244,12 +236,17 @@ def bent_line_pair(ref_a, ref_b,                 # the fixed endpoints: `ModelRe
                    batch_size:int=128,            # examples per training batch
                    data_order:str='file',         # training batches (`connectivity.complex.train_batches`)
                    max_length:int=512,            # training inputs are cut to this many tokens
-                   grid:str='paper', min_pts_bw_models:int=20, include_end:bool=False, # the evaluation grid (`chain_grid`)
+                   grid:str='paper',              # evaluation grid (`chain_grid`)
+                   min_pts_bw_models:int=20,      # its density
+                   include_end:bool=False,        # θ_b added when the paper grid stops short of it
                    vertices_dir:str|Path|None=None, # evaluate the paper's saved chain there (`read_paper_vertices`) instead of training
                    base_model:str='bert-base-uncased', # tokenizer when the models have none
-                   label_map=None, device=None, dtype='auto', # label order, device ('auto': CUDA if available), autocast dtype
+                   label_map=None,                # the models' label order (`connectivity.labels.task_adapter`)
+                   device=None,                   # 'auto': CUDA if available
+                   dtype='auto',                  # autocast dtype
                    seed:int=0,                    # seeds the sampled points, the batch order and dropout
-                   quiet:bool=False, repair:bool=False, # no progress bars; set corrupt result lines aside and compute them again
+                   quiet:bool=False,              # no progress bars
+                   repair:bool=False,             # set corrupt lines of the results file aside and compute them again
                    **opts,                        # `train_complex` options: lr_init, wd, n_train_points, gradient_accumulation_steps, vol_reg, save_every
                   )->pd.DataFrame:                # the evaluated path (`read_results(<out_dir>/results)`)
     "Train a bent line between two models (or read the paper's trained one) and evaluate it, resumably, in one folder."
@@ -261,6 +258,8 @@ def bent_line_pair(ref_a, ref_b,                 # the fixed endpoints: `ModelRe
     if vertices_dir is None and n_bends and isinstance((have or {}).get('steps'), int) and have['steps'] > 0 and not (out/'bends.safetensors').exists():
         raise ValueError(f"{results} holds the evaluation of bends trained for {have['steps']} steps, but their checkpoint "
                          f"{out/'bends.safetensors'} is missing: remove {results} to train them again, or restore the checkpoint.")
+    if steps == 0 and vertices_dir is None and (out/'bends.safetensors').exists():
+        raise UsageError(f"--steps 0 evaluates the starting chain, but {out/'bends.safetensors'} holds trained bends: use another --out.")
     ma, mb = load_model(refs[0], device=dev), load_model(refs[1], device=dev)
     tok = load_tokenizer(refs[0], base_model)
     if vertices_dir is not None:
@@ -279,65 +278,3 @@ def bent_line_pair(ref_a, ref_b,                 # the fixed endpoints: `ModelRe
     _set_aside_old_results(results, dict(cfg, **bent_line_config(V, grid, min_pts_bw_models, include_end)))
     return bent_line_curve(ma, V, es, grid=grid, min_pts_bw_models=min_pts_bw_models, include_end=include_end, names=names,
                            label_map=label_map, dtype=dtype, results_dir=results, config=cfg, quiet=quiet, repair=repair)
-
-# %% ../nbs/07b_bentline.ipynb #44d21d25
-@call_parse
-def connectivity_bent_line(
-    base_models_prefix:str=None,     # family prefix (`connectivity/feather_berts_`, `runs/seed_`); none: --models are whole paths or hub ids
-    models:Param("the two endpoint models: suffixes of --base_models_prefix (or whole paths)", str, nargs='+')=None, # θ_a θ_b
-    n_bends:int=2,                   # trainable vertices between the endpoints (0: the straight line)
-    init_bends:str='paper',          # bend start: 'paper' (the original's, reversed on the line: 2/3 then 1/3 for 2 bends) or 'linear'
-    steps:int=None,                  # optimizer steps (default: one epoch, the paper's; 0: evaluate the starting chain); more continues a run
-    lr_init:float=8e-5,              # Adam learning rate (constant, as the paper's)
-    wd:float=0.,                     # Adam weight decay
-    n_train_points:int=5,            # random points of the path per training batch (the paper's --n_sample)
-    batch_size:int=128,              # training examples per batch
-    gradient_accumulation_steps:int=15, # batches per optimizer step
-    vol_reg:float=1e-4,              # weight of the volume regulariser −log(volume + 1e-4)
-    save_every:int=10,               # steps between checkpoints
-    data_order:str='file',           # training batches: 'file' (consecutive rows in file order, the paper's) or 'length' (faster)
-    max_length:int=512,              # training inputs are cut to this many tokens (the paper's 512)
-    train_dataset:str='mnli',        # task to train the bends on
-    train_split:str='train',         # its split
-    num_train_exs:int=None,          # first N training examples (default: all)
-    dataset:str='mnli',              # task to evaluate the path on: mnli, hans, qqp, paws, cola
-    split:str=None,                  # its split (default: the task's evaluation split; 'test' as in the paper's code)
-    num_exs:int=1000,                # first N evaluation examples (after filtering)
-    all_data:bool=False,             # HANS: all heuristics and both labels (default: lexical_overlap, non-entailment)
-    data_dir:str=None,               # folder with local data files; default: the Hub
-    grid:str='paper',                # evaluation points: 'paper' (--min_pts_bw_models steps on the shortest segment) or 'segments'
-    min_pts_bw_models:int=20,        # paper grid: steps on the shortest segment (no bends: N+1 points k/N); segments: points per segment
-    include_end:bool=False,          # paper grid: also evaluate θ_b when the walk stops short of it (the paper's does not)
-    vertices_dir:str=None,           # evaluate the chain saved by the paper's line_with_bends.py (<prefix>NN.pt) instead of training
-    out:str=None,                    # folder: bends.safetensors, train_log.csv, results/ (default bent_line_<a>_<b>)
-    base_model:str='bert-base-uncased', # tokenizer to use when the models have none
-    num_steps:int=None,              # use both models at this training step (hub commit / local checkpoint-<step>)
-    label_map:str=None,              # the models' label order: a preset ('feather', 'mnli', ...) or 'a,b,c'
-    device:str='auto',               # 'auto', 'cpu', 'cuda' or 'cuda:N'
-    dtype:str='auto',                # autocast: auto (bf16 on CUDA, fp32 on CPU), fp32, bf16 or fp16
-    seed:int=0,                      # seeds the sampled points, the batch order and dropout
-    quiet:bool=False,                # no progress bars
-    repair:bool=False,               # set corrupt lines of the results file aside (<file>.bad) and compute them again
-):
-    "Train a piecewise-linear path with --n_bends bends between two models and evaluate it (resumable, reproducible)."
-    if not models or len(models) != 2: raise UsageError(f"--models takes the two endpoints of the path, got {models or 'none'}.")
-    check_positive(lr_init=lr_init, n_train_points=n_train_points, batch_size=batch_size, save_every=save_every, max_length=max_length,
-                   gradient_accumulation_steps=gradient_accumulation_steps, num_train_exs=num_train_exs, num_exs=num_exs)
-    check_nonnegative(n_bends=n_bends, steps=steps, wd=wd, vol_reg=vol_reg, min_pts_bw_models=min_pts_bw_models, num_steps=num_steps)
-    check_training_options(lr_init, seed); bend_positions(0, init_bends); chain_grid([1.], min_pts_bw_models, grid)
-    if data_order not in DATA_ORDERS: raise UsageError(f"--data_order must be one of {DATA_ORDERS}, got {data_order!r}.")
-    autocast_dtype(local_device(device), dtype)   # a wrong --device or --dtype fails before any work
-    ra, rb = model_refs(base_models_prefix, models, num_steps=num_steps)
-    out = check_folder(out or f'bent_line_{Path(ra.name).name}_{Path(rb.name).name}', '--out')
-    train = None if not n_bends or steps == 0 or vertices_dir else load_eval_task(train_dataset, train_split, data_dir=data_dir,
-                                                                                  num_exs=num_train_exs, all_data=True)
-    ev = load_eval_task(dataset, split, data_dir=data_dir, num_exs=num_exs, all_data=all_data)
-    curve = bent_line_pair(ra, rb, train, ev, out_dir=out, n_bends=n_bends, init_bends=init_bends, steps=steps, batch_size=batch_size,
-                           data_order=data_order, max_length=max_length, grid=grid, min_pts_bw_models=min_pts_bw_models,
-                           include_end=include_end, vertices_dir=vertices_dir, base_model=base_model, label_map=label_map, device=device,
-                           dtype=dtype, seed=seed, quiet=quiet, repair=repair, lr_init=lr_init, wd=wd, n_train_points=n_train_points,
-                           gradient_accumulation_steps=gradient_accumulation_steps, vol_reg=vol_reg, save_every=save_every)
-    if not quiet:
-        print(f"{ra.name} ~> {rb.name}: {curve.attrs['n_bends']} bend(s), {len(curve)} points, max loss {curve.loss.max():.4f} "
-              f"(first {curve.loss.iloc[0]:.4f}, last {curve.loss.iloc[-1]:.4f}); results in {out/'results'}")
-    return curve

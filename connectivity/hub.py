@@ -8,7 +8,6 @@ import contextlib, fnmatch, json, warnings
 from pathlib import Path
 from typing import Sequence
 
-from fastcore.script import call_parse, Param
 
 from .core import progress, UsageError, write_json
 from .sources import OFFLINE_HINT, require_hub
@@ -16,7 +15,7 @@ from .sources import OFFLINE_HINT, require_hub
 
 # %% auto #0
 __all__ = ['MANIFEST', 'INTERPOLATION_LOGS', 'PAPER_SMALL_CLUSTERS', 'PAPER_INTERPOLATIONS', 'hub_errors', 'hub_token', 'push',
-           'hub_commits', 'push_run', 'get_logs', 'connectivity_push', 'connectivity_get_logs']
+           'hub_commits', 'push_run', 'get_logs']
 
 # %% ../nbs/11_hub.ipynb #73fffea6
 def _is_unreachable(e:BaseException)->bool:
@@ -175,45 +174,6 @@ def get_logs(org:str='connectivity',          # hub organisation (author) whose 
             raise IOError(f"Download of {rec['path']!r} from {rec['repo_id']!r} gave {got} ({got.stat().st_size} bytes), "
                           f"expected {local} ({rec['size']} bytes).")
         manifest[key] = rec; write_json(mf, manifest)
-    return paths
-
-# %% ../nbs/11_hub.ipynb #3aff6bfa
-def _is_token(s:str|None)->bool: return bool(s) and s.startswith('hf_') and '/' not in s and '.' not in s
-
-@call_parse
-def connectivity_push(
-    repo:str,      # hub repository, e.g. me/bert_ft_qqp-7
-    file:str,      # model folder or file to upload
-    path:Param("path in the repository (default: the folder's root or the file's name)", str, opt=False, nargs='?')=None,
-    path_in_repo:Param("the paper's order `REPO FILE TOKEN PATH`: the path after a token", str, opt=False, nargs='?')=None,
-    repo_type:Param("repository type", str, choices=['model', 'dataset'])='model',
-):
-    "Upload a model folder or a file to the Hub (token from `hf auth login` or HF_TOKEN)."
-    token = None
-    if _is_token(path):   # the paper's push_to_hub.py REPO FILE TOKEN [PATH]: accepted, but a token belongs in the login
-        token, path = path, path_in_repo
-        print("connectivity_push: warning: a token on the command line ends up in the shell history; "
-              "prefer `hf auth login` or HF_TOKEN.", file=__import__('sys').stderr)
-    elif path_in_repo is not None:
-        raise UsageError(f"Two paths given ({path!r}, {path_in_repo!r}): give one path in the repository.")
-    return push(repo, file, path, repo_type=repo_type, token=token)   # errors: one line from the console script
-
-@call_parse
-def connectivity_get_logs(
-    out_dir:Param("download folder (as the paper's `get_logs.py logs/`); reruns fetch only what is missing or changed", str, opt=False, nargs='?')='logs',
-    org:str='connectivity', # hub organisation whose model repos are searched
-    pattern:str='*eval*.json', # glob on file paths in each repo
-    name_prefix:str=None,   # only repos whose name starts with this
-    logs_repo:str=INTERPOLATION_LOGS, # also download this repository ('' for none): the paper's interpolation logs
-    logs_repo_type:Param("its type", str, choices=['model', 'dataset'])='model',
-    logs_pattern:str='*',   # its files to download
-    layout:Param("where files go: paper (logs/<file>, logs/interpolation_logs/...) or nested (logs/<org>/<repo>/<file>)", str, choices=['paper', 'nested'])='paper',
-    quiet:bool=False,       # no progress bars
-):
-    "Download every evaluation log of a Hub organisation and the paper's interpolation logs, resumably."
-    paths = get_logs(org, out_dir, pattern=pattern, name_prefix=name_prefix, logs_repo=logs_repo or None,
-                     logs_repo_type=logs_repo_type, logs_pattern=logs_pattern, layout=layout, quiet=quiet)
-    if not quiet: print(f"{len(paths)} files in {out_dir}")
     return paths
 
 # %% ../nbs/11_hub.ipynb #4b763864

@@ -12,7 +12,6 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 import torch
-from fastcore.script import call_parse, Param
 
 from .core import (autocast_dtype, local_device, ModelRef, model_refs, parse_pairs, rank_world, shard, progress, UsageError,
                                check_writable, check_folder, check_positive, check_nonnegative)
@@ -25,7 +24,7 @@ from .paths import path_points, param_tensors, WeightPath, point_metrics, evalua
 from .results import run_config, open_results, write_point, read_results, table_format, save_table
 
 # %% auto #0
-__all__ = ['all_pairs', 'stream_order', 'interpolate_family', 'family_pairs', 'connectivity_interpolate']
+__all__ = ['all_pairs', 'stream_order', 'interpolate_family', 'family_pairs']
 
 # %% ../nbs/04b_interpolate.ipynb #4164345b
 def all_pairs(names:Sequence[str], # model names
@@ -201,66 +200,3 @@ def family_pairs(base_models_prefix:str|None, # the family prefix ('' or None: `
     if every: pairs += [p for p in all_pairs(names) if p not in pairs]
     if not pairs: raise UsageError("No pairs to interpolate: give --suffix_pairs a,b ... or --all_pairs.")
     return refs, pairs
-
-# %% ../nbs/04b_interpolate.ipynb #ef97d70f
-def _points_left(df:pd.DataFrame, pairs, n_points:int)->int:
-    have = set(zip(df.model_a, df.model_b, df.point))
-    return sum((a, b, k) not in have for a, b in set(pairs) for k in range(n_points))
-
-def _same_table(save_file, results_dir, pairs, n_points:int)->bool:
-    "Whether `save_file` is the finished table of `results_dir` for these pairs (a rerun of a finished command)."
-    try: old, now = pd.read_csv(save_file) if str(save_file).endswith('.csv') else None, read_results(results_dir)
-    except (OSError, ValueError): return False
-    if old is None or _points_left(now, pairs, n_points): return False
-    return len(old) == len(now) and np.allclose(old.loss.fillna(-1), now.loss.fillna(-1), atol=1e-5)
-
-# %% ../nbs/04b_interpolate.ipynb #0461db0d
-@call_parse
-def connectivity_interpolate(
-    base_models_prefix:str=None,    # hub namespace + name stem (`connectivity/feather_berts_`) or local prefix (`runs/seed_`); none: --models are whole paths
-    suffix_pairs:Param("pairs of model suffixes to interpolate, each 'a,b'", str, nargs='*')=None, # pairs 'a,b'
-    models:Param("model suffixes (default: those in --suffix_pairs; with --all_pairs and a local prefix: every <prefix><integer> folder)", str, nargs='*')=None, # model suffixes
-    all_pairs:bool=False,           # interpolate every pair of --models
-    dataset:str='mnli',             # task: mnli, hans, qqp, paws, cola
-    split:str=None,                 # split (default: the task's evaluation split; 'test' as in the paper's code)
-    data_dir:str=None,              # folder with local data files (see `connectivity.data.LOCAL_FILES`); default: the Hub
-    num_exs:int=512,                # first N examples (after filtering)
-    all_data:bool=False,            # HANS: all heuristics and both labels (default: lexical_overlap, non-entailment)
-    n_sample:int=8,                 # interior points per path: n_sample + 2 points, both endpoints included
-    base_model:str='bert-base-uncased', # tokenizer to use when the models have none
-    batch_size:int=None,            # cap on examples per batch (batches are cut by a token budget anyway)
-    num_steps:int=None,             # use every model at this training step (hub commit / local checkpoint-<step>)
-    out:str='interpolation_results', # results folder: one results-rank<r>.jsonl per process; rerunning the command resumes
-    save_file:str=None,             # also write the merged table here (.csv, .parquet or .json)
-    device:str='auto',              # 'auto', 'cpu', 'cuda' or 'cuda:N' (under torchrun 'auto' is cuda:LOCAL_RANK)
-    dtype:str='auto',               # autocast: auto (bf16/fp16 on CUDA, fp32 on CPU), fp32, bf16 or fp16
-    label_map:str=None,             # the models' label order: a preset ('feather', 'mnli', ...) or 'a,b,c' (default: id2label)
-    no_examples:bool=False,         # do not record each example's loss and prediction (needed by connectivity_report's intervals)
-    quiet:bool=False,               # no progress bar
-    overwrite:bool=False,           # replace an existing --save_file made by another run
-    repair:bool=False,              # set corrupt lines of this process's results file aside (<file>.bad) and compute them again
-):
-    "Interpolate linearly between pairs of models of a family; record loss and metrics at every point."
-    check_positive(num_exs=num_exs, batch_size=batch_size)
-    check_nonnegative(n_sample=n_sample, num_steps=num_steps)
-    autocast_dtype(local_device(device), dtype)   # a wrong --device or --dtype fails before any work
-    refs, pairs = family_pairs(base_models_prefix, models, suffix_pairs, every=all_pairs, num_steps=num_steps)
-    check_folder(out, '--out')
-    if save_file:   # a bad extension or an unwritable file fail now, not after hours of work
-        try: table_format(save_file)
-        except ValueError as e: raise UsageError(f"--save_file: {e}") from None
-        check_writable(save_file, overwrite=True)
-    data = load_eval_task(dataset, split, data_dir=data_dir, num_exs=num_exs, all_data=all_data)
-    if save_file and Path(save_file).exists() and not overwrite and not _same_table(save_file, out, pairs, n_sample + 2):
-        raise FileExistsError(f"{save_file!r} exists and holds another run's table: refusing to replace it (pass --overwrite).")
-    df = interpolate_family(refs, pairs, data, results_dir=out, base_model=base_model, n_points=n_sample + 2, device=device,
-                            dtype=dtype, label_map=label_map, batch_size=batch_size, examples=not no_examples, quiet=quiet,
-                            repair=repair)
-    left = _points_left(df, pairs, n_sample + 2)
-    if save_file and not left:   # the last rank to finish writes the merged table (atomically)
-        tmpf = Path(save_file).with_name(f'.{Path(save_file).stem}.{os.getpid()}{Path(save_file).suffix}')
-        os.replace(save_table(df, tmpf), save_file)
-    if not quiet:
-        print(f"{len(pairs)} pairs x {n_sample + 2} points: {left} points still to do (other ranks)" if left else
-              f"{len(pairs)} pairs x {n_sample + 2} points done, in {out}" + (f"; table in {save_file}" if save_file else ''))
-    return df

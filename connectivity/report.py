@@ -19,7 +19,7 @@ from .stats import (path_examples, bootstrap_barriers, noise_floor, basin_stabil
 
 # %% auto #0
 __all__ = ['TASK_METRIC', 'constant_loss', 'evaluate_family', 'family_statistics', 'plot_path_grid', 'conclusions',
-           'report_markdown', 'family_report']
+           'report_markdown', 'first_rows', 'request_of', 'check_request', 'at_chance', 'family_report']
 
 # %% ../nbs/11a_report.ipynb #4fa0addb
 TASK_METRIC = {'cola': 'mcc', 'qqp': 'f1', 'paws': 'f1', 'mnli': 'accuracy', 'hans': 'accuracy'}  # the paper's per task
@@ -206,11 +206,13 @@ def report_markdown(s:dict,               # the summary (`family_report`)
     return '\n'.join(L) + '\n'
 
 # %% ../nbs/11a_report.ipynb #02bb35ba
-def _ood_metrics(ev:pd.DataFrame, perf:str, what:str, by_label:bool)->dict:
-    "The out-of-distribution metrics to relate to the basins: the task metric first, then per-label accuracies and their gap."
-    out = {f'{what} {perf}': ev[perf].rename(f'{what} {perf}')}
-    if by_label: out.update({f'{what} {c}': ev[c].rename(f'{what} {c}') for c in ev.columns if c.startswith(('accuracy_', 'gap_'))})
-    return out
+def _ood_metrics(ev:pd.DataFrame, perf:str, what:str, by_label:bool, headline:str|None=None)->dict:
+    "The out-of-distribution metrics to relate to the basins: the headline first, then the task metric, per-label accuracies, their gap."
+    cols = [perf] + ([c for c in ev.columns if c.startswith(('accuracy_', 'gap_'))] if by_label else [])
+    if headline is not None:
+        if headline not in ev.columns: raise UsageError(f"--ood_headline {headline!r} is not one of {cols}.")
+        cols = [headline] + [c for c in cols if c != headline]
+    return {f'{what} {c}': ev[c].rename(f'{what} {c}') for c in cols}
 
 def _scale(stats:dict, labels)->dict:
     "Barriers against what fine-tuning gained over the best constant predictor."
@@ -233,9 +235,49 @@ def _figures(out:Path, st:dict, table:pd.DataFrame, ood:pd.Series|None, perf:str
     return {k: [str(p) for p in save_fig(f, out/'figures'/k)] for k, f in figs.items()}
 
 # %% ../nbs/11a_report.ipynb #f5495ecc
+def first_rows(data, # a `TaskData`
+               n:int|None, # rows to keep (None: all)
+              ):
+    "The first `n` rows of a task's data, the selection recorded in its `meta`."
+    import dataclasses
+    if n is None or len(data) <= n: return data
+    return dataclasses.replace(data, df=data.df.iloc[:n].reset_index(drop=True), meta=dict(data.meta, num_exs=int(n), n=int(n)))
+
+# %% ../nbs/11a_report.ipynb #ee931a8e
+def request_of(refs, data, ood_data, n_sample:int, label_map)->dict:
+    "What a report folder's results depend on: the models' weights, the data, the points per path, the label map."
+    from connectivity.models import model_fingerprint
+    from connectivity.results import data_spec_hash
+    return dict(models={r.name: model_fingerprint(r) for r in refs}, n_sample=int(n_sample), label_map=label_map,
+                data={k: v for k, v in data.meta.items() if k != 'source'},
+                ood=None if ood_data is None else {k: v for k, v in ood_data.meta.items() if k != 'source'})
+
+def check_request(out:Path, request:dict, overwrite:bool=False):
+    "Refuse, before any work, a folder holding another family's report (or start it again with `overwrite`); record this one."
+    import shutil
+    from connectivity.store import config_diff
+    f = out/'request.json'
+    if f.exists():
+        diff = config_diff(json.loads(f.read_text()), json.loads(json.dumps(request, default=str)))
+        if diff and not overwrite:
+            raise FileExistsError(f"{out} holds the report of another request ({'; '.join(diff[:3])}): use another --out, or pass --overwrite.")
+        if diff:
+            for p in ('eval', 'interpolation', 'figures', 'summary.json', 'report.md'):
+                q = out/p; shutil.rmtree(q) if q.is_dir() else q.unlink(missing_ok=True)
+    write_json(f, request)
+
+def at_chance(ev:pd.DataFrame, labels)->list[str]:
+    "One line naming the models whose in-distribution accuracy is within a point of the majority-class rate."
+    maj = float(pd.Series(labels).value_counts(normalize=True).max())
+    low = [m for m in ev.index if ev.loc[m, 'accuracy'] < maj + 0.01]
+    return [f"{len(low)} of {len(ev)} models are at chance in distribution (accuracy within 1 point of the majority-class "
+            f"rate {maj:.3f}): {', '.join(low)}"] if low else []
+
+# %% ../nbs/11a_report.ipynb #33c47d79
 def family_report(base_models_prefix:str|None,    # the family prefix ('' or None: `models` are whole paths or hub ids)
                   models:Sequence[str]|None=None, # the suffixes (default: every local `<prefix><integer>`)
-                  *, dataset:str,                 # in-distribution task: evaluation and paths
+                  *, dataset:str|None=None,       # in-distribution task: evaluation and paths
+                  data=None,                      # a `TaskData` instead of `dataset` (its first `num_exs` rows)
                   split:str|None=None,            # its split
                   data_dir:str|Path|None=None,    # local data folder
                   num_exs:int=512,                # examples per evaluation and per path point
@@ -245,17 +287,21 @@ def family_report(base_models_prefix:str|None,    # the family prefix ('' or Non
                   ood_num_exs:int|None=None,      # its first N examples (default: all)
                   ood_data=None,                  # a `TaskData` instead of `ood_dataset`
                   ood_by_label:bool=False,        # also each OOD label's accuracy and their gap
+                  ood_headline:str|None=None,     # the OOD column the conclusions are about (default: `perf_metric`)
                   perf_metric:str|None=None,      # the metric along paths and out of distribution (default: the task's)
                   bootstrap:int=1000,             # paired bootstrap resamples
                   label_map=None,                 # the models' labels (see `connectivity.labels.task_adapter`)
                   out:str|Path='connectivity_report', # folder of summary.json, report.md, figures/, eval/, interpolation/
                   n_clusters:int=2, seed:int=0, device=None, dtype='auto', quiet:bool=False,
+                  overwrite:bool=False,           # start again in `out` when it holds another family's report
                   extra:dict|None=None,           # more keys for summary.json (a training recipe, ...)
                  )->dict:                         # the summary (also `<out>/summary.json`)
     "Evaluate a family in and out of distribution, interpolate every pair, and report its basins with their uncertainty."
     from connectivity.data import load_eval_task
     from connectivity.interpolate import interpolate_family, all_pairs
     from connectivity.results import read_results
+    if (dataset is None) == (data is None): raise UsageError("Give the in-distribution task: --dataset (or data= in Python).")
+    dataset = dataset or data.meta.get('task')
     perf = perf_metric or TASK_METRIC.get(dataset, 'accuracy')
     if perf not in ('accuracy', 'f1', 'mcc'): raise UsageError(f"--perf_metric must be accuracy, f1 or mcc, got {perf!r}.")
     refs = model_refs(base_models_prefix, models)
@@ -264,8 +310,9 @@ def family_report(base_models_prefix:str|None,    # the family prefix ('' or Non
     if bootstrap < 1: raise UsageError(f"--bootstrap must be at least 1, got {bootstrap}.")
     out, t0, sec = check_folder(out), time.time(), {}
     def lap(k): nonlocal t0; sec[k] = round(time.time() - t0, 1); t0 = time.time()
-    data = load_eval_task(dataset, split, data_dir=data_dir, num_exs=num_exs)
+    data = load_eval_task(dataset, split, data_dir=data_dir, num_exs=num_exs) if data is None else first_rows(data, num_exs)
     ood_data = ood_data if ood_data is not None or ood_dataset is None else load_eval_task(ood_dataset, ood_split, data_dir=data_dir, num_exs=ood_num_exs)
+    check_request(out, request_of(refs, data, ood_data, n_sample, label_map), overwrite)
     lap('data')
     ev = evaluate_family(base_models_prefix, names, data, write_file_prefix=out/'eval'/'id_', label_map=label_map, device=device, dtype=dtype, quiet=quiet)
     order = ev.attrs['label_order'][names[0]] or {}
@@ -277,9 +324,10 @@ def family_report(base_models_prefix:str|None,    # the family prefix ('' or Non
                        dtype=dtype, label_map=label_map, quiet=quiet)
     lap('interpolate')
     what = ood_data.meta.get('task', 'ood') if ood_data is not None else None
-    oods = _ood_metrics(ev_ood, perf, f'{what} {ood_data.meta.get("split", "")}'.strip(), ood_by_label) if ev_ood is not None else {}
+    oods = _ood_metrics(ev_ood, perf, f'{what} {ood_data.meta.get("split", "")}'.strip(), ood_by_label, ood_headline) if ev_ood is not None else {}
     st = family_statistics(out/'interpolation', oods, models=names, perf_metric=perf, n_boot=bootstrap, n_clusters=n_clusters, seed=seed)
     idw = degenerate_metric(ev[perf], f"{dataset} {data.meta.get('split')} {perf}", consequence='the family does not learn the task')
+    idw = ([idw] if idw else []) + at_chance(ev, data.df.label)
     lap('statistics')
     cl = st['_tables']['clusters']
     metrics = pd.concat([ev.add_prefix('id '), ev_ood.add_prefix('ood ') if ev_ood is not None else None], axis=1)
@@ -290,7 +338,7 @@ def family_report(base_models_prefix:str|None,    # the family prefix ('' or Non
     summary = {k: v for k, v in st.items() if k != '_tables'}
     summary.update(family=str(base_models_prefix or ''), data=dict(id=f"{dataset} {data.meta.get('split')} ({len(data)} examples)",
                    ood=f"{what} ({len(ood_data)} examples)" if ood_data is not None else None),
-                   label_order=order, warnings=([idw] if idw else []) + st['warnings'], scale=_scale(st, data.df.label),
+                   label_order=order, warnings=idw + st['warnings'], scale=_scale(st, data.df.label),
                    metrics=metrics.reset_index().to_dict('records'), figures=figures, seconds=sec, **(extra or {}))
     write_json(out/'summary.json', summary)
     (out/'report.md').write_text(report_markdown(summary, metrics), encoding='utf-8')

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Sequence
 
 import pandas as pd
-from fastcore.script import call_parse, Param
 
 from .core import UsageError, check_positive, natural_key, to_jsonable, write_json
 from .barriers import BARRIER_METRICS, distance_matrix
@@ -22,8 +21,7 @@ from .plots import (save_fig, model_order, plot_group_curves, plot_heatmap, plot
 # no torch: the reports read files (connectivity.readers loads it only to read a results directory)
 
 # %% auto #0
-__all__ = ['EMB_CORR', 'curves_report', 'connectivity_curves', 'heatmap_report', 'connectivity_heatmap', 'dynamics_report',
-           'connectivity_dynamics']
+__all__ = ['EMB_CORR', 'curves_report', 'heatmap_report', 'checkpoint_inputs', 'dynamics_report']
 
 # %% ../nbs/09a_reports.ipynb #3d70760e
 def _models(table:pd.DataFrame)->list[str]:
@@ -94,31 +92,6 @@ def curves_report(interpol_log_dir:str|Path,             # results dir, printed 
     return _summary(out, 'curves.json', dict(metric=perf.name, values=perf.to_dict(), groups=groups,
                                              num_models_per_class=num_models_per_class, figures=files))
 
-# %% ../nbs/09a_reports.ipynb #89b14a49
-@call_parse
-def connectivity_curves(
-    interpol_log_dir:Param("results dir of connectivity_interpolate, the paper's printed logs, or a saved table", str)=None,
-    eval_mods_prefix:Param("evaluation files are <prefix><suffix>.json", str, required=True)=None,
-    eval_mods_suffixes:Param("model suffixes (default: every <prefix>*.json)", str, nargs='*')=None,
-    interpol_log_dirs:Param("the paper's spelling of --interpol_log_dir (one input; --interpol_datasets then labels it)", str, nargs='+')=None,
-    perf_metric:str=None,                    # slice to rank by: hans_<heuristic>_<label>, lexical_overlap_onlyNonEntailing, in_domain_dev, ...
-    eval_metric:Param("metric to rank by", str, choices=['loss', 'accuracy', 'f1', 'mcc', 'matthews_correlation'])='accuracy',
-    interpol_datasets:Param("datasets of the interpolations to plot (default: all)", str, nargs='*')=None,
-    remove_plains:bool=False,                # leave the middle models out
-    num_models_per_class:int=None,           # models per group (default: the paper's 5, or fewer when the family is small)
-    data_dir:str=None,                       # local data folder (HANS / CoLA slices)
-    out:str='.',                             # output folder
-):
-    "Plot the mean interpolation curves within and between the best, worst and middle models of a family."
-    check_positive(num_models_per_class=num_models_per_class)
-    if (interpol_log_dir is None) == (interpol_log_dirs is None):
-        raise UsageError("Give the interpolations once: --interpol_log_dir (or the paper's --interpol_log_dirs).")
-    s = curves_report(interpol_log_dir if interpol_log_dirs is None else interpol_log_dirs, eval_mods_prefix, eval_mods_suffixes, perf_metric=perf_metric, eval_metric=eval_metric,
-                      interpol_datasets=interpol_datasets, remove_plains=remove_plains,
-                      num_models_per_class=num_models_per_class, data_dir=data_dir, out=out)
-    print(json.dumps(dict(s['groups'], num_models_per_class=s['num_models_per_class'])))
-    return s
-
 # %% ../nbs/09a_reports.ipynb #dcfc1352
 EMB_CORR = {'centroids': ('centroid_difference', "the paper's: Pearson r of |w - c1| - |w - c2|, k-means with 2 centroids on a 2-component spectral embedding"),
             'embedding': ('spectral_embedding', "ours: Pearson r of the 1-D spectral embedding")}
@@ -183,34 +156,40 @@ def heatmap_report(interpol_log_dir:str|Path,             # results dir, printed
     if 'coordinate' in s: s['coordinate'] = s['coordinate'].to_dict()
     return _summary(out, 'heatmap.json', dict(s, figures=files))
 
-# %% ../nbs/09a_reports.ipynb #bb3e2741
-@call_parse
-def connectivity_heatmap(
-    interpol_log_dir:Param("results dir of connectivity_interpolate, the paper's printed logs, or a saved table", str, required=True)=None,
-    eval_mods_prefix:str=None,               # evaluation files are <prefix><suffix>.json
-    eval_mods_suffixes:Param("model suffixes (default: every <prefix>*.json)", str, nargs='*')=None,
-    order_by:Param("model order", str, choices=['seed', 'perf', 'cluster'])='seed',
-    eval_metric:Param("performance metric", str, choices=['loss', 'accuracy', 'f1', 'mcc', 'matthews_correlation'])='accuracy',
-    perf_metric:str=None,                    # slice: hans_<heuristic>_<label>, lexical_overlap_onlyNonEntailing, in_domain_dev, ...
-    emb_acc_corr:bool=False,                 # also plot the spectral embedding against the metric
-    emb_corr:Param("embedding-metric correlation reported and plotted: centroids (the paper's: distance to centroid 1 minus distance to centroid 2) or embedding (ours, 1-D)", str, choices=list(EMB_CORR))='centroids',
-    ticks:Param("tick labels: accs (name and metric, the default with --eval_mods_prefix) or seed (names)", str, choices=['seed', 'accs'])=None,
-    barrier:Param("barrier definition: barrier (the paper's), endpoint (above the endpoints' chord), ...", str, choices=list(BARRIER_METRICS))='barrier',
-    value:str='loss',                        # curve the barrier is measured on (loss, accuracy, ...)
-    n_clusters:int=2,                        # clusters
-    delta:float=1.,                          # kernel width of the clustering
-    interpol_datasets:Param("datasets of the interpolations to use (default: all)", str, nargs='*')=None,
-    data_dir:str=None,                       # local data folder (HANS / CoLA slices)
-    out:str='.',                             # output folder
-):
-    "Draw the barrier heatmap of a family, cluster it, and relate the clusters to a performance metric."
-    check_positive(delta=delta)
-    if n_clusters < 2: raise UsageError(f"--n_clusters must be at least 2, got {n_clusters}.")
-    s = heatmap_report(interpol_log_dir, eval_mods_prefix, eval_mods_suffixes, order_by=order_by, eval_metric=eval_metric,
-                       perf_metric=perf_metric, emb_acc_corr=emb_acc_corr, emb_corr=emb_corr, ticks=ticks, barrier=barrier, value=value,
-                       n_clusters=n_clusters, delta=delta, interpol_datasets=interpol_datasets, data_dir=data_dir, out=out)
-    print(json.dumps({k: s[k] for k in ('clusters', 'correlation', 'correlations', 'warnings') if k in s}))
-    return s
+# %% ../nbs/09a_reports.ipynb #c33c70ea
+def checkpoint_inputs(base_models_prefix:str,         # a local family whose members hold HF Trainer `checkpoint-<step>` folders
+                      models:Sequence[str]|None=None, # its members (default: every local `<prefix><integer>`)
+                      steps:Sequence[int]|None=None,  # the steps (default: every checkpoint all members have)
+                      *, dataset:str,                 # the task each checkpoint is evaluated and interpolated on
+                      split:str|None=None, data_dir:str|Path|None=None, num_exs:int=512, # its split, folder, first N examples
+                      n_sample:int=8,                 # interior points per path
+                      label_map=None,                 # the models' label order
+                      out:str|Path='.',               # results go to `<out>/checkpoints/step<N>/` (a rerun resumes)
+                      device=None, quiet:bool=False,
+                     )->tuple[list[str], list[str], list[int]]: # interpolation folders, evaluation prefixes, steps
+    "Evaluate and interpolate a family at every training checkpoint its members share: the inputs of `dynamics_report`."
+    from connectivity.core import model_refs
+    from connectivity.data import load_eval_task
+    from connectivity.evaluate import eval_family
+    from connectivity.interpolate import interpolate_family, all_pairs
+    refs = model_refs(base_models_prefix, models)
+    names = [r.name for r in refs]
+    have = [{int(p.name[11:]) for p in Path(r.path).glob('checkpoint-*') if p.name[11:].isdigit()} for r in refs]
+    shared = sorted(set.intersection(*have))
+    steps = sorted(int(s) for s in steps) if steps else shared
+    lacking = [s for s in steps if s not in shared]
+    if lacking: raise ValueError(f"Not every member of {base_models_prefix} has checkpoint(s) {lacking}; all of them have {shared or 'none'}.")
+    if len(steps) < 2: raise ValueError(f"The dynamics need at least 2 training steps; the members of {base_models_prefix} share {steps or 'none'}.")
+    data, dirs, prefixes = load_eval_task(dataset, split, data_dir=data_dir, num_exs=num_exs), [], []
+    for st in steps:
+        d = Path(out)/'checkpoints'/f'step{st}'
+        ev = eval_family(base_models_prefix, names, data=data, num_steps=st, label_map=label_map, write_file_prefix=d/'eval_',
+                         overwrite=True, device=device, quiet=quiet)
+        if (ev.status != 'ok').any(): raise ValueError(f"Step {st}: {'; '.join(f'{n}: {e}' for n, e in ev[ev.status != 'ok'].error.items())}")
+        interpolate_family(model_refs(base_models_prefix, names, num_steps=st), all_pairs(names), data, results_dir=d/'interpolation',
+                           n_points=n_sample + 2, label_map=label_map, device=device, quiet=quiet)
+        dirs.append(str(d/'interpolation')); prefixes.append(str(d/'eval_'))
+    return dirs, prefixes, steps
 
 # %% ../nbs/09a_reports.ipynb #f770709d
 def dynamics_report(interpol_log_dirs:Sequence[str|Path],   # one results dir / logs / table per training step
@@ -244,25 +223,3 @@ def dynamics_report(interpol_log_dirs:Sequence[str|Path],   # one results dir / 
     return _summary(out, 'dynamics.json', dict(
         steps=steps, clusters={st: c.clusters for st, c in dyn.clusters.items()}, changed=dyn.changed.to_dict('records'),
         switchers=dyn.switchers, performance={st: p.to_dict() for st, p in perfs.items()}, barrier=barrier, figures=files))
-
-# %% ../nbs/09a_reports.ipynb #dde14582
-@call_parse
-def connectivity_dynamics(
-    interpol_log_dirs:Param("one interpolation input per step: results dir, printed logs or saved table", str, nargs='+', required=True)=None,
-    eval_mods_prefixes:Param("one evaluation-file prefix per step (<prefix><suffix>.json)", str, nargs='+', required=True)=None,
-    eval_mods_suffixes:Param("model suffixes (default: every <prefix>*.json)", str, nargs='*')=None,
-    steps:Param("training step of each input (default: 0, 1, ...)", int, nargs='*')=None,
-    perf_metric:str=None,                    # slice: hans_<heuristic>_<label>, lexical_overlap_onlyNonEntailing, in_domain_dev, ...
-    eval_metric:Param("performance metric", str, choices=['loss', 'accuracy', 'f1', 'mcc', 'matthews_correlation'])='accuracy',
-    barrier:Param("barrier definition: barrier (the paper's), endpoint (above the endpoints' chord), ...", str, choices=list(BARRIER_METRICS))='barrier',
-    n_clusters:int=2,                        # clusters at every step (the plot needs 2)
-    delta:float=1.,                          # kernel width of the clustering
-    data_dir:str=None,                       # local data folder (HANS / CoLA slices)
-    out:str='.',                             # output folder
-):
-    "Cluster a family at several training steps; plot how its models move between clusters."
-    check_positive(delta=delta)
-    s = dynamics_report(interpol_log_dirs, eval_mods_prefixes, eval_mods_suffixes, steps=steps or None, eval_metric=eval_metric,
-                        perf_metric=perf_metric, barrier=barrier, n_clusters=n_clusters, delta=delta, data_dir=data_dir, out=out)
-    print(json.dumps({k: s[k] for k in ('clusters', 'switchers')}))
-    return s

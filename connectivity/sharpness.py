@@ -11,7 +11,6 @@ from typing import Sequence
 
 import torch
 import torch.nn.functional as F
-from fastcore.script import call_parse, Param
 
 import connectivity
 from .core import (autocast, autocast_dtype, local_device, progress, UsageError, check_writable, check_positive,
@@ -24,7 +23,7 @@ from .store import config_diff
 from .box import box_bounds, project_, random_coordinates, RandomSubspace
 
 # %% auto #0
-__all__ = ['Sharpness', 'sharpness', 'read_sharpness_file', 'write_sharpness_file', 'sharpness_family', 'connectivity_sharpness']
+__all__ = ['Sharpness', 'sharpness', 'read_sharpness_file', 'write_sharpness_file', 'sharpness_family']
 
 # %% ../nbs/08_sharpness.ipynb #d67bc01b
 @dataclass
@@ -266,55 +265,3 @@ def sharpness_family(refs:Sequence,            # the models (`connectivity.core.
         if not quiet: print(f"L0 {r['loss0']:.6f}, L_max {r['loss_max']:.6f} after {r['steps']} steps (converged: {r['converged']})")
         print(f"ε-sharpness of {ref.path} is {r['sharpness']}", flush=True)
     return {r.name: results[r.name] for r in refs}
-
-# %% ../nbs/08_sharpness.ipynb #28efc9d6
-@call_parse
-def connectivity_sharpness(
-    models:Param("models: whole paths or hub ids, or suffixes after --base_models_prefix (default: every local <prefix><integer>)", str, nargs='*')=None,
-    base_models_prefix:str='',    # family prefix (hub namespace + stem, or local path prefix); '': --models are whole paths/hub ids
-    batch_size:int=128,           # examples per batch
-    lr:float=8e-5,                # ascent learning rate
-    opt:str='sgd',                # sgd or adam
-    gradient_accumulation_steps:int=1, # batches per ascent step
-    dataset:str='mnli',           # task: mnli, hans, qqp, paws, cola
-    n_batches:int=None,           # batches of data: the first n_batches·batch_size examples (default 10, unless --num_exs)
-    num_exs:int=None,             # the first N examples instead (in batches of --batch_size)
-    epsilon:float=1e-5,           # box half-width relative to |θ| + 1
-    num_random_dirs:int=None,     # move only this many random coordinates (or: the dimension of --subspace random)
-    heuristics:Param("HANS heuristics to use (default: all three)", str, nargs='+')=None, # HANS heuristics
-    only_non_entailing:bool=False, # HANS: only non-entailing examples
-    data_dir:str=None,            # folder with local data files; default: the Hub
-    split:str=None,               # split (default: MNLI test = validation_matched, HANS train, else the task's first)
-    max_steps:int=100,            # at most this many ascent steps; 0: no limit, until converged (see --tol)
-    seed:int=0,                   # seed of the random coordinates / subspace
-    device:str='auto',            # 'auto', 'cpu', 'cuda' or 'cuda:N'
-    dtype:str='auto',             # autocast: auto (bf16/fp16 on CUDA, fp32 on CPU), fp32, bf16 or fp16
-    base_model:str='bert-base-uncased', # tokenizer to use when a model has none
-    label_map:str=None,           # the models' label order (a preset such as 'feather', or the names in output order)
-    subspace:str='coordinates',   # with --num_random_dirs: coordinates (the script's) or random (Keskar's A y)
-    tol:float=1e-6,               # converged: a pass raises L_max by no more than this
-    quiet:bool=False,             # no progress bar
-    out:str=None,                 # JSON file of every model's result; rerunning the command resumes it
-    overwrite:bool=False,         # start --out again (else a file of another configuration is refused)
-):
-    "Measure the ε-sharpness of every model of a family; prints `ε-sharpness of <model> is <value>` for each."
-    check_positive(batch_size=batch_size, lr=lr, gradient_accumulation_steps=gradient_accumulation_steps, n_batches=n_batches,
-                   num_exs=num_exs, epsilon=epsilon, num_random_dirs=num_random_dirs)
-    check_nonnegative(max_steps=max_steps, tol=tol)
-    if max_steps == 0 and not tol > 0: raise UsageError("--max_steps 0 (until converged) needs --tol above 0.")
-    if not 0 <= seed < 2**63: raise UsageError(f"--seed must be in 0..{2**63 - 1}, got {seed}.")
-    if num_exs is not None and n_batches is not None: raise UsageError("Give --num_exs or --n_batches, not both.")
-    if opt not in ('sgd', 'adam'): raise UsageError(f"--opt must be sgd or adam, got {opt!r}.")
-    if subspace not in ('coordinates', 'random'): raise UsageError(f"--subspace must be coordinates or random, got {subspace!r}.")
-    autocast_dtype(local_device(device), dtype)   # a wrong --device or --dtype fails before any work
-    if dataset != 'hans' and (heuristics or only_non_entailing):
-        raise UsageError("--heuristics and --only_non_entailing apply to --dataset hans only.")
-    refs = model_refs(base_models_prefix, models or None)
-    if out: check_writable(out, overwrite=True)   # before the work
-    n = num_exs or batch_size * (n_batches or 10)
-    hans = dict(all_data=True, heuristic=heuristics, label='non-entailment' if only_non_entailing else None) if dataset == 'hans' else {}
-    data = load_eval_task(dataset, split or ('train' if dataset == 'hans' else None), data_dir=data_dir, num_exs=n, **hans)
-    sharpness_family(refs, data, out=out, overwrite=overwrite, batch_size=batch_size, base_model=base_model, label_map=label_map,
-                     device=device, quiet=quiet, epsilon=epsilon, lr=lr, opt=opt, max_steps=max_steps or None, tol=tol,
-                     gradient_accumulation_steps=gradient_accumulation_steps, num_random_dirs=num_random_dirs,
-                     subspace=subspace, seed=seed, dtype=dtype)   # returns None: console scripts pass it to sys.exit

@@ -11,7 +11,6 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 import torch
-from fastcore.script import call_parse, Param
 
 from .core import (local_device, model_refs, progress, ModelRef, UsageError, autocast_dtype, check_positive,
                                check_nonnegative, check_folder, natural_key)
@@ -29,7 +28,7 @@ from .complex import (Complex, check_joinable, vertex_fingerprint, train_batches
 
 # %% auto #0
 __all__ = ['COMPLEX_KEY', 'COMPLEX_COLUMNS', 'simplicial_complex', 'add_connector', 'complex_points', 'read_complex_results',
-           'evaluate_complex', 'grow_complex', 'plot_complex', 'train_simplex', 'connectivity_simplex']
+           'evaluate_complex', 'grow_complex', 'plot_complex', 'train_simplex']
 
 # %% ../nbs/07c_simplex.ipynb #3ad6ee21
 def simplicial_complex(models:Sequence[torch.nn.Module], # the base vertices (only read)
@@ -142,7 +141,8 @@ def grow_complex(models:Sequence[torch.nn.Module], # base vertices (only read); 
                  out_dir:str|Path|None=None,       # per-stage checkpoints `conn<k>.safetensors` and `train_log.csv`
                  results_dir:str|Path|None=None,   # evaluation records (`evaluate_complex`)
                  store_config:dict|None=None,      # their configuration
-                 quiet:bool=False, repair:bool=False, # no progress bars; set corrupt result lines aside and compute them again
+                 quiet:bool=False,                 # no progress bars, no per-stage lines
+                 repair:bool=False,                # set corrupt lines of the results files aside and compute them again
                  **train,                          # `train_complex` options: lr_init, schedule, sub_epochs, adapter, config, ...
                 )->tuple[Complex, pd.DataFrame, pd.DataFrame]: # (final complex, evaluated points, training log of this call)
     "Build a simplicial complex around models: connectors added one at a time, trained, evaluated per stage."
@@ -199,8 +199,11 @@ def train_simplex(refs:Sequence,                  # base models: `ModelRef`s, hu
                   data_order:str='file',          # training batches (`connectivity.complex.train_batches`)
                   max_length:int=512,             # training inputs are cut to this many tokens
                   base_model:str='bert-base-uncased', # tokenizer when the models have none
-                  label_map=None, device=None, dtype='auto', # label order, device ('auto': CUDA if available), autocast dtype
-                  seed:int=0, n_eval:int=10,      # seeds training and the evaluation points; random evaluation points per stage
+                  label_map=None,                 # the models' label order (`connectivity.labels.task_adapter`)
+                  device=None,                    # 'auto': CUDA if available
+                  dtype='auto',                   # autocast dtype
+                  seed:int=0,                     # seeds training (stage added) and the evaluation points
+                  n_eval:int=10,                  # random evaluation points per stage
                   **kwargs,                       # `grow_complex` / `train_complex` options: steps_per_vertex, lr_init, schedule, ...
                  )->tuple[Complex, pd.DataFrame, pd.DataFrame]:
     "Load a family's models and grow a simplicial complex around them, resumably."
@@ -223,61 +226,3 @@ def train_simplex(refs:Sequence,                  # base models: `ModelRef`s, hu
     return grow_complex(models, tr, names=[r.name for r in refs], n_conn=n_conn, seed=seed, evalset=es, n_eval=n_eval,
                         label_map=label_map, dtype=dtype, out_dir=out, results_dir=out/'results', store_config=store_cfg, adapter=adapter,
                         config=cfg, shuffle=data_order == 'length', **kwargs)
-
-# %% ../nbs/07c_simplex.ipynb #8531cecb
-@call_parse
-def connectivity_simplex(
-    base_models_prefix:str=None,     # family prefix (`connectivity/feather_berts_`, `runs/seed_`); none: --models are whole paths or hub ids
-    models:Param("the base models: suffixes of --base_models_prefix (or whole paths), at least 2", str, nargs='+')=None, # bases
-    n_conn:int=2,                    # connecting vertices, added one at a time
-    steps_per_vertex:int=None,       # optimizer steps per connecting vertex (default: one epoch, the paper's one sub-epoch)
-    sub_epochs_per_vertex:int=1,     # sub-epochs per connecting vertex: the period of the paper's cosine schedule
-    schedule:str='sub_epoch',        # learning rate: 'sub_epoch' (the paper's cosine, stepped per sub-epoch), 'step' or 'constant'
-    lr_init:float=8e-5,              # Adam learning rate at the start of each stage
-    wd:float=0.,                     # Adam weight decay
-    n_train_points:int=5,            # random points of the complex per training batch (the paper's --n_sample)
-    batch_size:int=128,              # training examples per batch
-    gradient_accumulation_steps:int=15, # batches per optimizer step
-    vol_reg:float=1e-4,              # weight of the volume regulariser −log(volume + 1e-4)
-    n_eval:int=10,                   # random evaluation points per stage (besides vertices and simplex centres)
-    save_every:int=10,               # steps between checkpoints
-    data_order:str='file',           # training batches: 'file' (consecutive rows in file order, the paper's) or 'length' (faster)
-    max_length:int=512,              # training inputs are cut to this many tokens (the paper's 512)
-    train_dataset:str='mnli',        # task to train on
-    train_split:str='train',         # its split
-    num_train_exs:int=None,          # first N training examples (default: all)
-    dataset:str='mnli',              # task to evaluate on: mnli, hans, qqp, paws, cola
-    split:str=None,                  # its split (default: the task's evaluation split)
-    num_exs:int=1000,                # first N evaluation examples
-    all_data:bool=False,             # HANS: all heuristics and both labels
-    data_dir:str=None,               # folder with local data files; default: the Hub
-    out:str=None,                    # folder: conn<k>.safetensors, train_log.csv, results/ (default simplex_<a>_<b>_...)
-    base_model:str='bert-base-uncased', # tokenizer to use when the models have none
-    num_steps:int=None,              # use every model at this training step
-    label_map:str=None,              # the models' label order: a preset or 'a,b,c'
-    device:str='auto',               # 'auto', 'cpu', 'cuda' or 'cuda:N'
-    dtype:str='auto',                # autocast: auto (bf16 on CUDA, fp32 on CPU), fp32, bf16 or fp16
-    seed:int=0,                      # seeds the sampled points, the batch order, dropout and the evaluation points
-    quiet:bool=False,                # no progress bars, no per-stage lines
-    repair:bool=False,               # set corrupt lines of the results files aside (<file>.bad) and compute them again
-):
-    "Grow a simplicial complex of --n_conn trained connecting vertices around models of a family; evaluate every stage."
-    if not models or len(models) < 2: raise UsageError(f"--models takes at least 2 base models, got {models or 'none'}.")
-    check_positive(lr_init=lr_init, n_train_points=n_train_points, batch_size=batch_size, save_every=save_every, max_length=max_length,
-                   sub_epochs_per_vertex=sub_epochs_per_vertex, steps_per_vertex=steps_per_vertex, num_train_exs=num_train_exs,
-                   gradient_accumulation_steps=gradient_accumulation_steps, num_exs=num_exs)
-    check_nonnegative(n_conn=n_conn, wd=wd, vol_reg=vol_reg, n_eval=n_eval, num_steps=num_steps)
-    check_training_options(lr_init, seed)
-    for opt, v, ok in (('--schedule', schedule, SCHEDULES), ('--data_order', data_order, DATA_ORDERS)):
-        if v not in ok: raise UsageError(f"{opt} must be one of {ok}, got {v!r}.")
-    autocast_dtype(local_device(device), dtype)   # a wrong --device or --dtype fails before any work
-    refs = model_refs(base_models_prefix, models, num_steps=num_steps)
-    out = check_folder(out or 'simplex_' + '_'.join(Path(r.name).name for r in refs), '--out')
-    train = load_eval_task(train_dataset, train_split, data_dir=data_dir, num_exs=num_train_exs, all_data=True)
-    ev = load_eval_task(dataset, split, data_dir=data_dir, num_exs=num_exs, all_data=all_data)
-    _, table, _ = train_simplex(refs, train, ev, out_dir=out, n_conn=n_conn, batch_size=batch_size, data_order=data_order,
-                                max_length=max_length, base_model=base_model, label_map=label_map, device=device, dtype=dtype, seed=seed,
-                                n_eval=n_eval, steps_per_vertex=steps_per_vertex, schedule=schedule, sub_epochs=sub_epochs_per_vertex,
-                                lr_init=lr_init, wd=wd, n_train_points=n_train_points, gradient_accumulation_steps=gradient_accumulation_steps,
-                                vol_reg=vol_reg, save_every=save_every, quiet=quiet, repair=repair)
-    return table

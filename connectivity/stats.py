@@ -33,8 +33,7 @@ class PathExamples:
     labels:np.ndarray     # (examples,) label index
     label_names:list      # the task's labels
 
-    @property
-    def n_examples(self)->int: return int(self.labels.shape[0])
+    n_examples = property(lambda self: int(self.labels.shape[0]), doc="The number of evaluation examples.")
 
 # %% ../nbs/06a_stats.ipynb #480cfdaf
 def path_examples(examples:dict,                   # from `connectivity.results.read_examples`
@@ -317,6 +316,11 @@ def split_association(labels:pd.Series, # cluster of each model (two clusters)
     lab, v = labels.astype(int), values.astype(float).loc[labels.index]
     x0, x1 = v[lab == 0].to_numpy(), v[lab == 1].to_numpy()
     if not len(x0) or not len(x1): raise ValueError("The split association needs two non-empty clusters.")
+    if min(len(x0), len(x1)) < 2:   # scipy needs two per group; a one-model cluster: the n ways to pick that model, enumerated
+        one, rest = (x0, x1) if len(x0) == 1 else (x1, x0)
+        allv = np.concatenate([one, rest]); d = abs(one[0] - rest.mean())
+        p = np.mean([abs(allv[i] - np.delete(allv, i).mean()) >= d * (1 - 1e-12) for i in range(len(allv))])
+        return dict(difference=float(x1.mean() - x0.mean()), p_permutation=float(p), exact=True, n=len(v))
     n_res, exact = _n_resamples(math.comb(len(v), len(x0)))
     res = sps.permutation_test((x0, x1), lambda a, b, axis=-1: np.abs(b.mean(axis) - a.mean(axis)), permutation_type='independent',
                                n_resamples=n_res, vectorized=True, alternative='greater', random_state=seed)   # two-sided: |difference|

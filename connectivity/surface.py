@@ -25,8 +25,8 @@ from .plane import Plane, Surface, METRICS2D, plane_basis, grid_coefficients, me
 from .directions import ONE_D, random_plane
 
 # %% auto #0
-__all__ = ['CPU_PTS_PER_UNIT', 'RANDOM_GRID', 'eta_message', 'grid_surface', 'loss_surface', 'random_surface',
-           'connectivity_surface', 'connectivity_surface_plot']
+__all__ = ['CPU_PTS_PER_UNIT', 'RANDOM_GRID', 'eta_message', 'grid_surface', 'loss_surface', 'random_surface', 'default_points',
+           'save_surface_figures', 'surface_from_refs']
 
 # %% ../nbs/07_surface.ipynb #2ff329bd
 def _records_dir(out:str|Path)->Path: return Path(out).with_suffix('.records')
@@ -198,7 +198,11 @@ def random_surface(model:torch.nn.Module, # the model at the origin: its paramet
 CPU_PTS_PER_UNIT = 2.   # connectivity_surface's default off CUDA: a 17×17 grid at --range 4 (minutes, not hours)
 RANDOM_GRID = (1., 25.) # --directions random's default (range, n_pts_per_unit): Li et al.'s 51 points on [-1, 1]
 
-def _default_pts(rand:bool, range:float, dev, quiet:bool)->float:
+def default_points(rand:bool,   # random directions (else a plane)
+                   range:float,  # the axes' extent
+                   dev,          # the device
+                   quiet:bool,   # no note on stderr
+                  )->float:
     "Grid points per unit without --n_pts_per_unit: Li et al.'s 25 (random); for a plane the paper's 20 on CUDA, else `CPU_PTS_PER_UNIT`."
     if rand: return RANDOM_GRID[1]
     if dev.type == 'cuda': return 20.
@@ -208,7 +212,10 @@ def _default_pts(rand:bool, range:float, dev, quiet:bool)->float:
               "the paper's --n_pts_per_unit 20 (161×161 points at --range 4) takes hours on a CPU.", file=sys.stderr)
     return CPU_PTS_PER_UNIT
 
-def _save_figures(s:Surface, out:str, metrics:Sequence[str]):
+def save_surface_figures(s:Surface,           # a surface
+                         out:str,             # its .npz path: figures go beside it
+                         metrics:Sequence[str], # the metrics to draw
+                        ):
     "PNG and PDF of each metric beside `out`: `<out stem>_<metric>.png`."
     from connectivity.landscape import plot_surface, plot_landscape_1d
     import matplotlib.pyplot as plt
@@ -221,51 +228,21 @@ def _save_figures(s:Surface, out:str, metrics:Sequence[str]):
         plt.close(fig)
 
 # %% ../nbs/07_surface.ipynb #50d33ad7
-@call_parse
-def connectivity_surface(
-    base_models_prefix:str=None,  # hub namespace + name stem (`connectivity/feather_berts_`) or local prefix (`runs/seed_`); none: --models are whole paths
-    models:Param("anchor, base1, base2 (--directions plane) or the one model (--directions random): suffixes of --base_models_prefix, or whole paths / hub ids", str, nargs='+')=None,
-    range:float=None,             # each axis spans [-range, range]; 1 unit = anchor to the x-axis model, or one direction (default: 4 for a plane, as the paper; 1 for random directions, as Li et al.)
-    n_pts_per_unit:float=None,    # grid points per unit: (2·range·n_pts_per_unit + 1)² points (default plane: 20 on CUDA as the paper, 2 elsewhere; random: 25)
-    batch_size:int=128,           # cap on examples per batch (batches are also cut by a token budget)
-    dataset:str='mnli',           # task: mnli, hans, qqp, paws, cola
-    split:str=None,               # split (default: the task's evaluation split; 'test' as in the paper's code)
-    num_exs:int=256,              # first N examples (after filtering)
-    metric:str='accuracy',        # metric drawn besides the loss: accuracy or ece (the paper's acc, ECE); all three are recorded
-    all_data:bool=False,          # HANS: all heuristics and both labels (default: lexical_overlap, non-entailment)
-    data_dir:str=None,            # folder with local data files; default: the Hub
-    out:str=None,                 # the .npz (default `<dataset>_<split>_<anchor>_<base1>_<base2>_<range>_surface.npz`; random: `<dataset>_<split>_<model>_random<dims>d_seed<seed>_<range>_surface.npz`)
-    device:str='auto',            # 'auto', 'cpu', 'cuda' or 'cuda:N' (under torchrun 'auto' is cuda:LOCAL_RANK)
-    dtype:str='auto',             # autocast: auto (bf16/fp16 on CUDA, fp32 on CPU), fp32, bf16 or fp16
-    quiet:bool=False,             # no progress bar
-    base_model:str='bert-base-uncased', # tokenizer to use when the models have none
-    label_map:str=None,           # the models' label order (a preset such as feather or mnli, or names in output order); default: their id2label, generic labels in the task's order
-    no_plot:bool=False,           # write no figures
-    overwrite:bool=False,         # replace an existing --out (its rows, if of the same surface, are reused)
-    directions:str='plane',       # plane: through the three --models; random: around the one --models along filter-normalized random directions (Li et al. 2018)
-    seed:int=0,                   # --directions random: seed of the directions
-    dims:int=2,                   # --directions random: 1 (a line) or 2 (a plane)
-    one_d:str='weights',          # --directions random: direction of 1-D parameters: weights (a copy, as Li et al. when not ignored), zero (their ignore=biasbn) or random (Gaussian, scaled to the tensor: our earlier rule)
-    repair:bool=False,            # set corrupt lines of the row records (beside --out) aside (<file>.bad) and compute those rows again
-):
-    "Loss, accuracy and ECE on the plane through three models of a family (or around one), saved as a .npz (resumable)."
-    if directions not in ('plane', 'random'): raise UsageError(f"--directions must be plane or random, got {directions!r}.")
-    rand = directions == 'random'
-    if len(models or []) != (1 if rand else 3):
-        raise UsageError(f"--directions {directions} takes {'one model (--models M)' if rand else 'three models (--models ANCHOR BASE1 BASE2)'}, "
-                         f"got {len(models or [])}.")
-    drawn = tuple(dict.fromkeys(('loss', metric_name(metric))))   # the loss, and --metric
-    if dims not in (1, 2): raise UsageError(f"--dims must be 1 or 2, got {dims}.")
-    if one_d not in ONE_D: raise UsageError(f"--one_d must be one of {', '.join(ONE_D)}, got {one_d!r}.")
-    check_positive(range=range, n_pts_per_unit=n_pts_per_unit, batch_size=batch_size, num_exs=num_exs)
-    refs = model_refs(base_models_prefix, models)
-    range = range or (RANDOM_GRID[0] if rand else 4.)   # Li et al.'s 1, the paper's 4
-    tag = '_'.join(Path(r.name).name for r in refs) + (f'_random{dims}d_seed{seed}' if rand else '')
-    out = out or f"{dataset}_{split or 'test'}_{tag}_{range:g}_surface.npz"
-    check_writable(out, overwrite=overwrite)   # before any work; a rerun into unfinished rows resumes (no .npz yet)
-    dev = local_device(device); autocast_dtype(dev, dtype)   # a wrong --device or --dtype fails before any work
-    n_pts_per_unit = n_pts_per_unit or _default_pts(rand, range, dev, quiet)
-    data = load_eval_task(dataset, split, data_dir=data_dir, num_exs=num_exs, all_data=all_data)
+def surface_from_refs(refs:Sequence,            # `ModelRef`s: anchor, base1, base2 (plane) or the one model (random)
+                      data,                     # the evaluation `TaskData`
+                      *, directions:str='plane', # 'plane' or 'random'
+                      range:float=4.,           # each axis spans [-range, range]
+                      n_pts_per_unit:float=2.,  # grid points per unit
+                      batch_size:int=128,       # cap on examples per batch
+                      base_model:str='bert-base-uncased', # tokenizer when the models have none
+                      label_map=None,           # the models' label order (see `connectivity.labels.task_adapter`)
+                      device=None, dtype='auto', # where and how to evaluate
+                      seed:int=0, dims:int=2, one_d:str='weights', # random directions (see `random_surface`)
+                      out:str|Path|None=None,   # the .npz; its rows are recorded beside it (resumable)
+                      quiet:bool=False, repair:bool=False,
+                     )->Surface|None:           # None while rows of other ranks are missing
+    "Load the models of a surface, read their labels by the one policy, and evaluate the grid (`connectivity_surface`'s work)."
+    dev = local_device(device)
     es = EvalSet.build(data, load_tokenizer(refs[0], base_model), device=dev, batch_size=batch_size)
     ms = [load_model(r, device=es.device) for r in refs]
     adapter = task_adapter(ms[0], es.label_names, label_map=label_map, name=str(refs[0].path))
@@ -274,42 +251,5 @@ def connectivity_surface(
             warnings.warn(f"Model {r.name!r} ({r.path}) has NaN/inf weights: the surface is recorded as NaN (null) where they reach.")
     prov = {r.name: dict(path=str(r.path), revision=r.revision, step=r.step, fingerprint=model_fingerprint(r, m)) for r, m in zip(refs, ms)}
     kw = dict(range=range, n_pts_per_unit=n_pts_per_unit, adapter=adapter, dtype=dtype, out=out, models=prov, quiet=quiet, repair=repair)
-    s = (random_surface(ms[0], es, dims=dims, seed=seed, one_d=one_d, name=refs[0].name, **kw) if rand else
-         loss_surface(*ms, es, names=[r.name for r in refs], **kw))
-    if s is None: return   # CLIs return None: console scripts pass the value to sys.exit
-    if not no_plot: _save_figures(s, out, drawn)
-    if not quiet: print(f"Surface of {len(s.y)}×{len(s.x)} points saved to {out}; x axis: {s.meta['x_model']}")
-
-# %% ../nbs/07_surface.ipynb #0e9c95d3
-@call_parse
-def connectivity_surface_plot(
-    files:Param("surface .npz files to draw on one colour scale", str, opt=False, nargs='*')=None, # .npz files
-    surface_pkl_files:Param("surfaces to draw, as FILES (.npz, or the paper's .pkl surfaces with --trust_pickle)", str, nargs='+')=None,
-    trust_pickle:bool=False,      # read the paper's .pkl surfaces (unpickling can run code hidden in a file: only files you trust)
-    metric:str='loss',            # loss, accuracy or ece (the paper's acc, ECE)
-    out:str='surface',            # output path without extension: writes <out>.png and <out>.pdf
-    names:Param("one label per surface", str, nargs='+')=None, # surface labels
-    point_names:Param("3 model labels per surface, in file order", str, nargs='+')=None, # model labels
-    clip_x:Param("show only x in [lo, hi]", float, nargs=2)=None, # x limits
-    clip_y:Param("show only y in [lo, hi]", float, nargs=2)=None, # y limits
-    clip_z:Param("the colour scale's [lo, hi] (values beyond take its end colours)", float, nargs=2)=None, # value limits
-    region:str='models',          # without --clip_z, the colour scale spans the values near the models (models) or all shown (all)
-    points_per_level:int=20,      # about this many grid points per contour level
-    plot_title:str=None,          # figure title
-    three_d:bool=False,           # a 3-D view (of the first file) instead
-):
-    "Draw saved surfaces side by side on one shared colour scale; write PNG and PDF."
-    metric = metric_name(metric)   # a usage error before any work
-    if region not in ('models', 'all'): raise UsageError(f"--region must be models or all, got {region!r}.")
-    files = list(files or []) + list(surface_pkl_files or [])
-    if not files: raise UsageError("No surfaces given: pass .npz files (or --surface_pkl_files).")
-    from connectivity.landscape import plot_surfaces, plot_surface_3d, plot_landscape_1d
-    from connectivity.readers import read_surface_pickle
-    import matplotlib.pyplot as plt
-    ss = [read_surface_pickle(f, trust_pickle) if str(f).endswith('.pkl') else load_surface(f) for f in files]
-    fig = (plot_landscape_1d(ss, metric, names=names, title=plot_title) if all(len(s.y) == 1 for s in ss) else
-           plot_surface_3d(ss[0], metric, clip_z=clip_z, region=region, title=plot_title) if three_d else
-           plot_surfaces(ss, metric, names=names, point_names=point_names, clip_x=clip_x, clip_y=clip_y, clip_z=clip_z,
-                         region=region, points_per_level=points_per_level, title=plot_title))
-    for ext in ('png', 'pdf'): fig.savefig(f'{out}.{ext}', bbox_inches='tight')
-    plt.close(fig)
+    if directions == 'random': return random_surface(ms[0], es, dims=dims, seed=seed, one_d=one_d, name=refs[0].name, **kw)
+    return loss_surface(*ms, es, names=[r.name for r in refs], **kw)

@@ -11,7 +11,6 @@ from typing import Sequence
 import torch
 import transformers
 from transformers import AutoTokenizer, DataCollatorWithPadding, Trainer, TrainingArguments
-from fastcore.script import call_parse, Param
 
 import connectivity
 from .core import ModelRef, get_device, autocast_dtype, UsageError, check_positive, write_json
@@ -21,8 +20,7 @@ from .classifier import base_model_path, build_classifier, encode_task
 
 # %% auto #0
 __all__ = ['RUN_FILE', 'SEED_LIMIT', 'check_output_dir', 'start_run', 'finish_run', 'check_recipe', 'check_seeds',
-           'check_learning_steps', 'weight_digests', 'fail_if_unmoved', 'member_config', 'train_one', 'train_family',
-           'connectivity_train']
+           'check_learning_steps', 'weight_digests', 'fail_if_unmoved', 'member_config', 'train_one', 'train_family']
 
 # %% ../nbs/10_train.ipynb #3e54f672
 RUN_FILE = 'run.json'
@@ -302,40 +300,3 @@ def train_family(base_model:str|Path|ModelRef, # pretrained weights shared by ev
                               max_seq_length=max_seq_length, save_steps=save_steps, warmup_ratio=warmup_ratio,
                               device=device, quiet=quiet, overwrite=overwrite, label_names=label_names, **kwargs))
     return outs
-
-# %% ../nbs/10_train.ipynb #2fd6de63
-@call_parse
-def connectivity_train(
-    base_model:str='bert-base-uncased', # pretrained weights: hub id, local dir, or 'all-MiniLM-L6-v2' (packaged)
-    dataset:str=None,          # task to train on: mnli, qqp, paws, cola, hans
-    split:str='train',         # split to train on
-    data_dir:str=None,         # local data directory (else the Hub through `datasets`)
-    seeds:Param("seeds, one model each, written to <output_prefix><seed>", int, nargs='+')=(0,),
-    num_train_epochs:float=3., # epochs (ignored when --max_steps > 0)
-    max_steps:int=-1,          # optimizer steps; -1: --num_train_epochs epochs
-    learning_rate:float=2e-5,  # peak learning rate (10% linear warm-up, then linear decay)
-    batch_size:int=32,         # examples per step
-    max_seq_length:int=128,    # tokens per input
-    save_steps:int=None,       # write checkpoint-<step> every this many steps
-    output_prefix:str=None,    # family prefix, e.g. runs/seed_ (then --base_models_prefix runs/seed_ elsewhere)
-    num_exs:int=None,          # train on the first N examples only
-    device:str=None,           # auto, cpu or cuda
-    quiet:bool=False,          # no progress bars
-    overwrite:bool=False,      # replace members whose folder holds a different run
-    freeze_embeddings:bool=False, # keep the word-embedding matrix fixed (shared by the family; faster steps)
-    group_by_length:bool=False,   # batch sentences of similar length together (less padding)
-    reinit_head:bool=False,       # the base is a classifier with other labels: drop its head and start a new one
-    weight_decay:float=0.0,    # AdamW weight decay
-):
-    "Fine-tune a family of sequence classifiers, one per seed, from one pretrained model."
-    if dataset is None or output_prefix is None: raise UsageError("--dataset and --output_prefix are required.")
-    check_recipe(max_steps=max_steps, num_train_epochs=num_train_epochs, learning_rate=learning_rate, batch_size=batch_size,
-                 max_seq_length=max_seq_length, save_steps=save_steps, weight_decay=weight_decay)
-    check_positive(num_exs=num_exs); check_seeds(seeds); get_device(device)   # a wrong --device fails before the data is read
-    from connectivity.data import load_task
-    data = load_task(dataset, split, data_dir=data_dir, num_exs=num_exs)
-    return train_family(base_model, data, seeds, output_prefix=output_prefix, num_train_epochs=num_train_epochs,
-                        max_steps=max_steps, learning_rate=learning_rate, batch_size=batch_size,
-                        max_seq_length=max_seq_length, save_steps=save_steps, device=device, quiet=quiet,
-                        overwrite=overwrite, freeze_embeddings=freeze_embeddings, group_by_length=group_by_length, reinit_head=reinit_head,
-                        weight_decay=weight_decay)
