@@ -17,8 +17,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from connectivity.stats import (PathExamples, bootstrap_barriers, basin_stability, basin_decision, split_association,
-                                coordinate_association)
+from connectivity.stats import PathExamples, bootstrap_barriers, basin_stability, basin_decision
+from connectivity.association import split_association, coordinate_association
 from connectivity.store import ResultsStore, encode_array
 
 

@@ -16,15 +16,16 @@ import torch
 import torch.nn.functional as F
 
 import connectivity
-from .core import get_device, autocast, autocast_dtype, model_refs, progress, UsageError, write_json
+from .core import get_device, autocast, autocast_dtype, model_refs, progress, UsageError, write_json, to_jsonable
 from .data import load_eval_task
 from .evalset import EvalSet
-from .models import load_model, load_tokenizer
+from .models import load_model, load_tokenizer, model_fingerprint
 from .labels import task_adapter
 from .prefix import BlockDigests, PrefixCaches, shared_depth
 
 # %% auto #0
-__all__ = ['METRICS', 'metrics_from_logits', 'EvalResult', 'evaluate', 'decoded_inputs', 'write_eval_json', 'eval_family']
+__all__ = ['METRICS', 'metrics_from_logits', 'EvalResult', 'evaluate', 'decoded_inputs', 'write_eval_json', 'previous_results',
+           'eval_family']
 
 # %% ../nbs/03_evaluate.ipynb #08d1ef28
 METRICS = ('loss', 'accuracy', 'f1', 'mcc', 'ece')
@@ -179,6 +180,27 @@ def _tokenizer_key(tok)->str:
     return hashlib.sha1((type(tok).__name__ + state).encode()).hexdigest()
 
 # %% ../nbs/03_evaluate.ipynb #2cdaf9f2
+def _data_meta(data)->dict: return {k: v for k, v in getattr(data, 'meta', {}).items() if k != 'source'}
+
+def previous_results(write_file_prefix:str,  # the files `<prefix><model>.json` of an earlier run
+                     refs:Sequence[ModelRef], # the family
+                     data,                    # the `TaskData` this run evaluates on
+                    )->dict:                  # model name -> its recorded metrics (and `file`, `label_order`)
+    "The models an earlier run of the same command already evaluated; a file of another run is refused (before any work)."
+    done = {}
+    for r in refs:
+        f = Path(f'{write_file_prefix}{r.name}.json')
+        if not f.exists(): continue
+        try: doc = json.loads(f.read_text(encoding='utf-8'))
+        except (OSError, ValueError): doc = {}
+        meta = doc.get('meta', {}) if isinstance(doc, dict) else {}
+        if meta.get('fingerprint') != model_fingerprint(r) or to_jsonable(meta.get('task_data')) != to_jsonable(_data_meta(data)):
+            raise FileExistsError(f"{f} exists and holds another run's result (other weights or data): refusing to overwrite "
+                                  "it (pass --overwrite, or overwrite=True in Python).")
+        done[r.name] = dict(doc.get('metrics', {}), file=str(f), label_order=meta.get('label_order'))
+    return done
+
+# %% ../nbs/03_evaluate.ipynb #844ac077
 def eval_family(base_models_prefix:str,        # hub namespace + stem, or local path prefix (`runs/seed_`)
                 models:Sequence|None=None,      # suffixes (default: every local `<prefix><integer>`)
                 *, dataset:str='mnli',          # mnli, hans, cola, qqp, paws
@@ -202,17 +224,15 @@ def eval_family(base_models_prefix:str,        # hub namespace + stem, or local 
     "Evaluate every model of a family on one task, writing the paper's per-model files and a summary."
     refs = model_refs(base_models_prefix, models, revision=revision, num_steps=num_steps)
     out = None if write_file_prefix is None else str(write_file_prefix)
-    if out is not None and not overwrite:
-        exist = [f for f in [f'{out}{r.name}.json' for r in refs] + [f'{out}summary.json'] if Path(f).exists()]
-        if exist: raise FileExistsError(f"{len(exist)} output file(s) exist, e.g. {exist[0]}: refusing to overwrite "
-                                        "(pass --overwrite, or overwrite=True in Python).")
     dev = get_device(device); autocast_dtype(dev, dtype)   # a wrong device or dtype fails here, not once per model
     if data is None: data = load_eval_task(dataset, split, data_dir=data_dir, num_exs=num_exs, all_data=all_data)
+    done = {} if out is None or overwrite else previous_results(out, refs, data)   # a rerun of the same command resumes
     prefixes, orders = {}, {}
     sets, recs, first, depths = {}, [], None, []
     bar = progress(refs, desc=f'eval {data.task}', quiet=quiet)
     for ref in bar:
         rec = dict(model=ref.name, status='ok', error='')
+        if ref.name in done: rec.update(done[ref.name]); orders[ref.name] = rec.pop('label_order'); recs.append(rec); continue
         try:
             model = load_model(ref, device=dev)
             tok = load_tokenizer(ref, base_model)
@@ -233,7 +253,8 @@ def eval_family(base_models_prefix:str,        # hub namespace + stem, or local 
             rec.update(res.metrics)
             if res.metrics['nan']: rec.update(status='nan', error='loss is not finite')
             if out is not None:
-                meta = dict(model_ref=ref.to_dict(), data=es.spec, label_order=orders[ref.name])
+                meta = dict(model_ref=ref.to_dict(), data=es.spec, label_order=orders[ref.name], fingerprint=model_fingerprint(ref, model),
+                            task_data=_data_meta(data))
                 rec['file'] = str(write_eval_json(f'{out}{ref.name}.json', res, sents, meta=meta, overwrite=overwrite))
         except UsageError: raise   # a wrong option (e.g. --label_map) is wrong for every model: stop at the first
         except Exception as e:

@@ -14,8 +14,8 @@ import pandas as pd
 from .core import UsageError, check_folder, model_refs, natural_key, write_json
 from .cluster import cluster_models, centroid_difference
 from .groups import degenerate_metric
-from .stats import (path_examples, bootstrap_barriers, noise_floor, basin_stability, basin_decision,
-                                split_association, coordinate_association, min_detectable_r)
+from .stats import path_examples, bootstrap_barriers, noise_floor, basin_stability, basin_decision
+from .association import split_association, coordinate_association, min_detectable_r
 
 # %% auto #0
 __all__ = ['TASK_METRIC', 'constant_loss', 'evaluate_family', 'family_statistics', 'plot_path_grid', 'conclusions',
@@ -42,7 +42,7 @@ def evaluate_family(base_models_prefix:str|None, # the family prefix
     from connectivity.evaluate import eval_family
     from connectivity.evalfiles import read_eval_json
     ev = eval_family(base_models_prefix, list(models), data=data, label_map=label_map, device=device, dtype=dtype,
-                     write_file_prefix=write_file_prefix, overwrite=True, quiet=quiet)
+                     write_file_prefix=write_file_prefix, quiet=quiet)   # a rerun resumes (same models, same data)
     bad = ev[ev.status != 'ok']
     if len(bad): raise ValueError(f"{len(bad)} of {len(ev)} model(s) could not be evaluated on {data.meta.get('task')}: " +
                                   '; '.join(f"{n}: {e}" for n, e in zip(bad.index, bad.error)))
@@ -169,7 +169,7 @@ def conclusions(s:dict)->list[str]:  # the statistics of `family_statistics` (an
     sp = a.get('split')
     if sp is not None:
         sig = sp['p_permutation'] < 0.05
-        who = f"the {s['n_basins']} basins" if s['n_basins'] > 1 else "the paper's clustering (not supported as basins)"
+        who = f"the {s['n_basins']} basins" if s['n_basins'] > 1 else "the clusters of the paper's clustering (not supported as basins)"
         out.append(f"{who[0].upper() + who[1:]} {'differ' if sig else 'do not differ detectably'} in {a['metric']}: difference of "
                    f"means {sp['difference']:+.3f}, permutation p = {_fmt_p(sp['p_permutation'])}{' (exact)' if sp['exact'] else ''}.")
     if 'r' in a:

@@ -19,7 +19,7 @@ from .cluster import cluster_models
 # %% auto #0
 __all__ = ['METRIC_HIGHER', 'RULE', 'PathExamples', 'path_examples', 'chord_rises', 'curve_barriers', 'resample_weights',
            'weighted_metric', 'BarrierStats', 'bootstrap_barriers', 'noise_floor', 'Stability', 'basin_stability',
-           'basin_decision', 'min_detectable_r', 'split_association', 'coordinate_association']
+           'basin_decision']
 
 # %% ../nbs/06a_stats.ipynb #c9f2b2e1
 @dataclass
@@ -293,58 +293,3 @@ def basin_decision(bs:BarrierStats,     # from `bootstrap_barriers`
     if not separated: why.append(f"between-cluster barriers do not exceed within-cluster ones beyond the noise floor "
                                  f"{floor:.4g} (gap {out['gap']:.4g}, 2.5% quantile {glo:.4g})")
     return dict(out, reason='one basin at this resolution: ' + '; '.join(why))
-
-# %% ../nbs/06a_stats.ipynb #63a88b7b
-def min_detectable_r(n:int,            # models
-                     alpha:float=0.05, # two-sided level
-                    )->float:          # the smallest |r| significant at `alpha` with n models
-    "The smallest Pearson |r| a family of n models can show significant (two-sided t test, n − 2 degrees of freedom)."
-    if n < 3: return float('nan')
-    t = sps.t.ppf(1 - alpha / 2, n - 2)
-    return float(t / math.sqrt(n - 2 + t * t))
-
-# %% ../nbs/06a_stats.ipynb #916a095d
-def _n_resamples(count:int, limit:int=100_000)->tuple:
-    "Exact enumeration when there are at most `limit` permutations, else 9,999 random ones."
-    return (np.inf, True) if count <= limit else (9_999, False)
-
-def split_association(labels:pd.Series, # cluster of each model (two clusters)
-                      values:pd.Series, # the out-of-distribution metric of each model
-                      *, seed:int=0,    # for random permutations of large families
-                     )->dict:           # difference (mean of cluster 1 − cluster 0), p_permutation, exact
-    "Whether two clusters differ in a metric: difference of means, permutation p-value (exact for small families)."
-    lab, v = labels.astype(int), values.astype(float).loc[labels.index]
-    x0, x1 = v[lab == 0].to_numpy(), v[lab == 1].to_numpy()
-    if not len(x0) or not len(x1): raise ValueError("The split association needs two non-empty clusters.")
-    if min(len(x0), len(x1)) < 2:   # scipy needs two per group; a one-model cluster: the n ways to pick that model, enumerated
-        one, rest = (x0, x1) if len(x0) == 1 else (x1, x0)
-        allv = np.concatenate([one, rest]); d = abs(one[0] - rest.mean())
-        p = np.mean([abs(allv[i] - np.delete(allv, i).mean()) >= d * (1 - 1e-12) for i in range(len(allv))])
-        return dict(difference=float(x1.mean() - x0.mean()), p_permutation=float(p), exact=True, n=len(v))
-    n_res, exact = _n_resamples(math.comb(len(v), len(x0)))
-    res = sps.permutation_test((x0, x1), lambda a, b, axis=-1: np.abs(b.mean(axis) - a.mean(axis)), permutation_type='independent',
-                               n_resamples=n_res, vectorized=True, alternative='greater', random_state=seed)   # two-sided: |difference|
-    return dict(difference=float(x1.mean() - x0.mean()), p_permutation=float(res.pvalue), exact=exact, n=len(v))
-
-# %% ../nbs/06a_stats.ipynb #6e2f2271
-def coordinate_association(coord:pd.Series,   # a per-model coordinate (spectral embedding or centroid difference)
-                           values:pd.Series,  # the out-of-distribution metric of each model
-                           *, n_boot:int=1000, # bootstrap resamples of the models (interval of r)
-                           alpha:float=0.05,  # level of the interval and of the detectable r
-                           seed:int=0,        # seed of the bootstrap and of random permutations
-                          )->dict:            # r, r_ci, p_permutation, exact, min_detectable_r, n
-    "Pearson's r of a coordinate with a metric: permutation p-value (exact for n ≤ 8), bootstrap interval, detectable r."
-    x, y = coord.astype(float).to_numpy(), values.astype(float).loc[coord.index].to_numpy()
-    n = len(x)
-    if n < 3: raise ValueError(f"A correlation needs at least 3 models, got {n}.")
-    r = float(sps.pearsonr(x, y)[0])
-    n_res, exact = _n_resamples(math.factorial(n))
-    stat = lambda a, axis=-1: np.abs(sps.pearsonr(a, y, axis=axis)[0])   # two-sided: |r| at least the observed |r|
-    p = sps.permutation_test((x,), stat, permutation_type='pairings', n_resamples=n_res, vectorized=True, alternative='greater',
-                             random_state=seed).pvalue
-    with warnings.catch_warnings():
-        warnings.simplefilter('ignore')   # resamples of few models can repeat one model: r undefined there
-        ci = sps.bootstrap((x, y), lambda a, b, axis=-1: sps.pearsonr(a, b, axis=axis)[0], paired=True, vectorized=True,
-                           n_resamples=n_boot, confidence_level=1 - alpha, method='percentile', random_state=seed).confidence_interval
-    return dict(r=r, r_ci=[float(ci.low), float(ci.high)], p_permutation=float(p), exact=exact,
-                min_detectable_r=min_detectable_r(n, alpha), n=n)

@@ -1,50 +1,67 @@
 #!/usr/bin/env bash
-# The replication of nbs/explanations/replication.ipynb: 8 seeds of all-MiniLM-L6-v2 fine-tuned on CoLA, then the
-# paper's pipeline through the CLIs. Run from this folder: `bash pipeline.sh [DATA_DIR]`. Outputs go to _runs/
-# (ignored by git); every stage skips or resumes what is already done, and its wall time is appended to
-# _runs/timings.tsv. On a 2-core CPU: OMP_NUM_THREADS=1 and two training processes (seeds 0-3 and 4-7).
+# The replication of nbs/explanations/replication.ipynb: 12 seeds of all-MiniLM-L6-v2 fully fine-tuned on CoLA with the
+# paper's recipe (lr 2e-5, batch 32; 3 epochs), then the analysis through the commands a user types.
+#
+#   bash pipeline.sh [--quick] [DATA_DIR]
+#
+# DATA_DIR: the folder of the task files (default: $CONNECTIVITY_TEST_DATA, else shared/data beside the repository).
+# Every output goes into the run folder (_runs/, or _runs_quick/ with --quick; both ignored by git). Every stage skips
+# or resumes what is done, so the script can be rerun as it is; a stage that fails (a seed that fails to train
+# included) stops the script with its status. The wall time of each stage is appended to <run>/timings.tsv.
+# --quick runs every stage on 3 seeds (the fewest connectivity_report takes) and a few steps, in a few minutes.
 set -euo pipefail
-DATA=${1:-${CONNECTIVITY_TEST_DATA:-../../../shared/data}}
-R=_runs; mkdir -p $R
+cd "$(dirname "$0")"
+QUICK=0
+if [ "${1:-}" = "--quick" ]; then QUICK=1; shift; fi
+DATA=${1:-${CONNECTIVITY_TEST_DATA:-$(cd ../../../.. && pwd)/shared/data}}
+[ -d "$DATA/cola" ] || { echo "pipeline.sh: error: no CoLA data in $DATA: pass the data folder (see shared/data/README.md)" >&2; exit 2; }
 export HF_HUB_OFFLINE=${HF_HUB_OFFLINE:-1}
+if [ $QUICK = 1 ]; then
+  R=_runs_quick; SEEDS_A="0 1"; SEEDS_B="2"; TRAIN="--max_steps 4 --num_exs 128"; EXS=48; N_SAMPLE=2; BOOT=50
+  SURFACE="--range 1 --n_pts_per_unit 1 --num_exs 16"; SHARP="--batch_size 16 --n_batches 1 --max_steps 2"
+else
+  R=_runs; SEEDS_A="0 1 2 3 4 5"; SEEDS_B="6 7 8 9 10 11"; TRAIN="--num_train_epochs 3"; EXS=527; N_SAMPLE=8; BOOT=1000
+  SURFACE="--range 1.5 --n_pts_per_unit 3 --num_exs 256"; SHARP="--batch_size 128 --n_batches 2 --max_steps 0 --tol 1e-4"
+fi
+SEEDS="$SEEDS_A $SEEDS_B"
+mkdir -p $R
 stage() { local name=$1; shift; local t0=$(date +%s.%N); "$@"; printf '%s\t%.1f\n' "$name" "$(echo "$(date +%s.%N) - $t0" | bc)" >> $R/timings.tsv; }
 
-# 1. the family: full fine-tuning (word-embedding matrix frozen), BERT's recipe, only the seed differs
+# 1. the family: the paper's CoLA recipe, nothing frozen, only the seed differs (two processes of one thread each)
 train() { OMP_NUM_THREADS=1 connectivity_train --base_model all-MiniLM-L6-v2 --dataset cola --split train --data_dir "$DATA" \
-    --seeds "$@" --max_steps 1000 --batch_size 16 --learning_rate 1e-4 --freeze_embeddings --group_by_length \
-    --output_prefix $R/family/seed_ --quiet; }
-stage train bash -c "$(declare -f train); DATA='$DATA' R=$R; train 0 1 2 3 & train 4 5 6 7 & wait"
+    --seeds "$@" $TRAIN --batch_size 32 --learning_rate 2e-5 --group_by_length --output_prefix $R/family/seed_ --quiet; }
+train_all() { train $SEEDS_A & local a=$!; train $SEEDS_B & local b=$!; local rc=0; wait $a || rc=1; wait $b || rc=1; return $rc; }
+stage train train_all
 
-# 2. in-domain and out-of-domain evaluation (MCC, accuracy, loss; the paper's per-model JSON files)
-stage eval bash -c "for s in in_domain_dev out_domain_dev; do [ -f $R/eval/\${s}_summary.json ] ||
-    connectivity_eval --base_models_prefix $R/family/seed_ --dataset cola --split \$s --data_dir '$DATA' \
-        --write_file_prefix $R/eval/\${s}_ --overwrite --quiet; done"
+# 2. each seed's starting point (the pretrained body with its seeded head): for paths whose answer is known
+stage init python init_models.py $R/init/seed_ $SEEDS
 
-# 3. all 28 pairs, 10 points each, on the 527 in-domain dev sentences
-stage interpolate connectivity_interpolate --base_models_prefix $R/family/seed_ --all_pairs --dataset cola \
-    --split in_domain_dev --data_dir "$DATA" --num_exs 527 --n_sample 8 --results_dir $R/interpolation --quiet
+# 3. the whole analysis: evaluation in and out of domain, all pairs interpolated on the in-domain dev set with
+#    per-example outputs, bootstrap intervals, basins supported, association with out-of-domain MCC
+stage report connectivity_report --base_models_prefix $R/family/seed_ --models $SEEDS --dataset cola --split in_domain_dev \
+    --ood_dataset cola --ood_split out_domain_dev --perf_metric mcc --data_dir "$DATA" --num_exs $EXS --n_sample $N_SAMPLE \
+    --bootstrap $BOOT --out $R/report --quiet
 
-# 4. barrier heatmap and clusters, the embedding-OOD correlation, curves between generalizing and heuristic seeds
-stage heatmap connectivity_heatmap --interpol_log_dir $R/interpolation --eval_mods_prefix $R/eval/out_domain_dev_ \
-    --eval_metric mcc --order_by cluster --ticks accs --emb_acc_corr --out $R/heatmap
-stage curves connectivity_curves --interpol_log_dir $R/interpolation --eval_mods_prefix $R/eval/out_domain_dev_ \
-    --eval_metric mcc --out $R/curves
+# 4. the reference: from each seed's starting point to the seed (fine-tuning lowered the loss along it)
+pairs=""; models=""; for s in $SEEDS; do pairs="$pairs $R/init/seed_$s,$R/family/seed_$s"; models="$models $R/init/seed_$s $R/family/seed_$s"; done
+stage reference connectivity_interpolate --models $models --suffix_pairs $pairs --dataset cola --split in_domain_dev \
+    --data_dir "$DATA" --num_exs $EXS --n_sample $N_SAMPLE --out $R/reference --quiet
 
-# 5. a coarse 2-D surface through three seeds (two clusters represented, when there are two) on 256 dev sentences
-read A B C < <(python - "$R/heatmap" <<'PY'
-import json, sys, glob
-s = json.load(open(sorted(glob.glob(sys.argv[1] + '/*.json'))[0]))
-cl = sorted(s['clusters'], key=len, reverse=True)
-big, small = cl[0], (cl[1] if len(cl) > 1 else [])
-pick = (big[:2] + small[:1]) if small else big[:3]
-print(*pick)
+# 5. a 2-D surface through three seeds: the two of the largest cluster the paper's clustering found and one of the other
+read A B C < <(python - "$R/report/summary.json" <<'PY'
+import json, sys
+cl = sorted(json.load(open(sys.argv[1]))['clusters'], key=len, reverse=True)
+print(*((cl[0][:2] + cl[1][:1]) if len(cl) > 1 and cl[1] else cl[0][:3]))
 PY
 )
-stage surface connectivity_surface --base_models_prefix $R/family/seed_ --anchor $A --base1 $B --base2 $C \
-    --dataset cola --split in_domain_dev --data_dir "$DATA" --num_exs 256 --range 1.5 --n_pts_per_unit 3 \
-    --out $R/surface/surface_${A}_${B}_${C}.npz --quiet
+surface() { [ -f $R/surface/surface.npz ] || connectivity_surface --base_models_prefix $R/family/seed_ --models $A $B $C \
+    --dataset cola --split in_domain_dev --data_dir "$DATA" $SURFACE --out $R/surface/surface.npz --quiet; }
+stage surface surface
 
-# 6. epsilon-sharpness of every seed (Keskar et al.; the paper's epsilon 1e-5) on 256 in-domain dev sentences
-stage sharpness bash -c "mkdir -p $R/sharpness; for d in $R/family/seed_*; do s=\${d##*seed_}
-    [ -f $R/sharpness/seed_\$s.json ] || connectivity_sharpness --model \$d --dataset cola --split in_domain_dev \
-        --data_dir '$DATA' --batch_size 128 --n_batches 2 --max_steps 10 --out $R/sharpness/seed_\$s.json --quiet; done"
+# 6. epsilon-sharpness of every seed (Keskar et al.; the paper's epsilon 1e-5), run until the ascent converges
+stage sharpness connectivity_sharpness --base_models_prefix $R/family/seed_ --models $SEEDS --dataset cola --split in_domain_dev \
+    --data_dir "$DATA" $SHARP --out $R/sharpness.json --quiet
+
+# 7. the small files the page reads (never weights), into this folder (full run) or the run folder (--quick)
+stage collect python collect.py $R $([ $QUICK = 1 ] && echo $R/collected || echo .) "$DATA"
+echo "pipeline.sh: done; timings in $R/timings.tsv"
