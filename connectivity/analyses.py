@@ -45,7 +45,8 @@ def connectivity_report(
     check_nonnegative(n_sample=n_sample)
     if n_clusters < 2: raise UsageError(f"--n_clusters must be at least 2, got {n_clusters}.")
     autocast_dtype(local_device(device), dtype)   # a wrong --device or --dtype fails before any work
-    from connectivity.report import family_report, conclusions   # it checks the models and --out before any work
+    from connectivity.report import family_report   # it checks the models and --out before any work
+    from connectivity.narrative import conclusions
     s = family_report(base_models_prefix, models or None, dataset=dataset, split=split, data_dir=data_dir, num_exs=num_exs,
                       n_sample=n_sample, ood_dataset=ood_dataset, ood_split=ood_split, ood_num_exs=ood_num_exs,
                       ood_by_label=ood_by_label, ood_headline=ood_headline, perf_metric=perf_metric, bootstrap=bootstrap,

@@ -17,7 +17,8 @@ from .tiny import tiny_tokenizer, tiny_bert
 from .train import train_family
 from .toptrain import train_top_family
 from .classifier import MINILM
-from .report import family_report, conclusions
+from .report import family_report
+from .narrative import conclusions
 
 # %% auto #0
 __all__ = ['DEMO_RECIPES', 'demo_data', 'make_tiny_base', 'default_base', 'train_demo_family', 'run_demo', 'demo_lines']
@@ -151,6 +152,6 @@ def demo_lines(s:dict,  # the demo's summary
     rng = lambda c: f"{m[c].min():.3f}-{m[c].max():.3f}"
     ent, non = 'ood accuracy_entailment', 'ood accuracy_non-entailment'
     lines = [f"family: {s['kind']} ({s.get('base_model') or s['family']}), {len(s['models'])} models",
-             f"MNLI accuracy: {rng('id accuracy')}; HANS-LO accuracy: entailment {rng(ent)}, non-entailment {rng(non)}"]
+             f"MNLI accuracy: {rng('id accuracy')} (majority class {s['majority']:.3f}); HANS-LO accuracy: entailment {rng(ent)}, non-entailment {rng(non)}"]
     lines += [f"warning: {w}" for w in s['warnings']] + conclusions(s)
     return lines + [f"seconds: {s['seconds']}", f"report: {Path(out)/'report.md'}"]

@@ -16,10 +16,11 @@ from .cluster import cluster_models, centroid_difference
 from .groups import degenerate_metric
 from .stats import path_examples, bootstrap_barriers, noise_floor, basin_stability, basin_decision
 from .association import split_association, coordinate_association, min_detectable_r
+from .narrative import conclusions, report_markdown
 
 # %% auto #0
-__all__ = ['TASK_METRIC', 'constant_loss', 'evaluate_family', 'family_statistics', 'plot_path_grid', 'conclusions',
-           'report_markdown', 'first_rows', 'request_of', 'check_request', 'at_chance', 'family_report']
+__all__ = ['TASK_METRIC', 'constant_loss', 'evaluate_family', 'family_statistics', 'plot_path_grid', 'first_rows', 'request_of',
+           'check_request', 'at_chance', 'family_report']
 
 # %% ../nbs/11a_report.ipynb #4fa0addb
 TASK_METRIC = {'cola': 'mcc', 'qqp': 'f1', 'paws': 'f1', 'mnli': 'accuracy', 'hans': 'accuracy'}  # the paper's per task
@@ -157,54 +158,6 @@ def plot_path_grid(table:pd.DataFrame,   # interpolation results (`connectivity.
     plt.close(fig)
     return fig
 
-# %% ../nbs/11a_report.ipynb #bdb750ac
-def _fmt_p(p:float)->str: return f"{p:.3g}" if p >= 1e-3 else f"{p:.1e}"
-
-def conclusions(s:dict)->list[str]:  # the statistics of `family_statistics` (and the report's scale)
-    "The report's conclusions, in words, each following from the statistics (never from point estimates alone)."
-    b = s['basins']
-    out = [b['reason'][0].upper() + b['reason'][1:] + '.']
-    a = s.get('ood_association') or {}
-    if a.get('degenerate'): out.append(a['degenerate'][0].upper() + a['degenerate'][1:] + '.'); return out
-    sp = a.get('split')
-    if sp is not None:
-        sig = sp['p_permutation'] < 0.05
-        who = f"the {s['n_basins']} basins" if s['n_basins'] > 1 else "the clusters of the paper's clustering (not supported as basins)"
-        out.append(f"{who[0].upper() + who[1:]} {'differ' if sig else 'do not differ detectably'} in {a['metric']}: difference of "
-                   f"means {sp['difference']:+.3f}, permutation p = {_fmt_p(sp['p_permutation'])}{' (exact)' if sp['exact'] else ''}.")
-    if 'r' in a:
-        sig = a['p_permutation'] < 0.05
-        out.append(f"The embedding ({a['coordinate'].replace('_', ' ')}) {'correlates' if sig else 'does not correlate detectably'} "
-                   f"with {a['metric']}: r = {a['r']:+.2f} (95% bootstrap interval {a['r_ci'][0]:+.2f} to {a['r_ci'][1]:+.2f}), "
-                   f"permutation p = {_fmt_p(a['p_permutation'])}; with {a['n']} models only |r| > {a['min_detectable_r']:.2f} "
-                   "is detectable at α = 0.05.")
-    return out
-
-# %% ../nbs/11a_report.ipynb #c42714eb
-def _md_table(df:pd.DataFrame, nd:int=3)->str:
-    "A DataFrame as a Markdown table."
-    cols = [df.index.name or ''] + [str(c) for c in df.columns]
-    fmt = lambda v: f'{v:.{nd}f}' if isinstance(v, (float, np.floating)) and np.isfinite(v) else str(v)
-    rows = ['| ' + ' | '.join(cols) + ' |', '|' + '---|' * len(cols)]
-    return '\n'.join(rows + ['| ' + ' | '.join([str(i)] + [fmt(v) for v in r]) + ' |' for i, r in zip(df.index, df.itertuples(index=False))])
-
-def report_markdown(s:dict,               # the summary (`family_report`)
-                    metrics:pd.DataFrame, # one row per model: in- and out-of-distribution metrics, cluster
-                   )->str:
-    "The Markdown report: what was measured, the warnings, the conclusions, the scale, the tables and the figures."
-    sc, L = s.get('scale', {}), ["# connectivity report", ""]
-    if s['warnings']: L += ['> **Warnings**', '>'] + [f'> - {w}' for w in s['warnings']] + ['']
-    L += [f"Family `{s['family']}`: {len(s['models'])} models. In distribution: {s['data']['id']}; out of distribution: "
-          f"{s['data'].get('ood') or '—'}. {s['n_examples']} examples per path point, {s['bootstrap']} paired bootstrap "
-          f"resamples, intervals at {s['level']:.0%}.", "", "## Conclusions", ""] + [f"- {c}" for c in conclusions(s)]
-    if sc: L += ["", "## Scale", "", f"The best constant predictor's loss is {sc['constant_loss']:.4f}; the models' mean loss "
-                 f"{sc['endpoint_loss']:.4f}, a fine-tuning gain of {sc['gain']:.4f} nats. The median barrier is "
-                 f"{sc['median_barrier']:.4g} ({sc['barrier_over_gain']:.0%} of that gain); the noise floor is {s['noise_floor']:.4g}."]
-    L += ["", "## Models", "", _md_table(metrics), "", "## Barriers", "",
-          "![barrier heatmap](figures/heatmap.png)", "", "Dots mark pairs whose 95% interval includes 0.", "",
-          "![every path](figures/paths.png)", "", "![embedding](figures/embedding.png)", ""]
-    return '\n'.join(L) + '\n'
-
 # %% ../nbs/11a_report.ipynb #02bb35ba
 def _ood_metrics(ev:pd.DataFrame, perf:str, what:str, by_label:bool, headline:str|None=None)->dict:
     "The out-of-distribution metrics to relate to the basins: the headline first, then the task metric, per-label accuracies, their gap."
@@ -339,6 +292,7 @@ def family_report(base_models_prefix:str|None,    # the family prefix ('' or Non
     summary.update(family=str(base_models_prefix or ''), data=dict(id=f"{dataset} {data.meta.get('split')} ({len(data)} examples)",
                    ood=f"{what} ({len(ood_data)} examples)" if ood_data is not None else None),
                    label_order=order, warnings=idw + st['warnings'], scale=_scale(st, data.df.label),
+                   majority=float(data.df.label.value_counts(normalize=True).max()),
                    metrics=metrics.reset_index().to_dict('records'), figures=figures, seconds=sec, **(extra or {}))
     write_json(out/'summary.json', summary)
     (out/'report.md').write_text(report_markdown(summary, metrics), encoding='utf-8')
