@@ -115,6 +115,9 @@ def read_records_file(path:str|Path,           # one `<name>-rank<r>.jsonl` file
             except ValueError as e: why = str(e)
             if why is not None:
                 if set_aside and i > 1: bad.append((i, line)); pos += len(line) + 1; continue
+                if i == 1 and set_aside:   # the configuration itself: nothing to compute again
+                    raise ValueError(f"The header (line 1) of {path} is corrupt: it holds the run's configuration, which --repair "
+                                     "cannot rebuild. Remove the file (or its folder) to start again.")
                 raise ValueError(f"Corrupt results file {path}, line {i}: {line[:80]!r} is not a results record ({why}). " +
                                  (hint or "Rerun with --repair (repair=True) to set the line aside and compute it again."))
             if rec['kind'] == 'config':
