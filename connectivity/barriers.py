@@ -90,6 +90,7 @@ def bump_area(losses:Sequence[float], # loss at evenly spaced points, endpoints 
         if rise[p-l] > best: best, area = rise[p-l], float(np.sum((rise[1:] + rise[:-1]) / 2))
     return area * dist / (len(y) - 1)
 
+# %% ../nbs/05_barriers.ipynb #14604988
 def area_above_min(losses:Sequence[float], # loss at evenly spaced points, endpoints included
                    dist:float=1.,          # length of the path (euclidean distance of the two models); 1: area in units of t
                   )->float:                # trapezoid area of (curve - min), x step dist/(n-1); NaN if NaN/inf

@@ -225,6 +225,7 @@ def _match(prev:Clusters, cur:Clusters)->Clusters:
     perm = np.empty(cur.n_clusters, int); perm[rows] = cols
     return cur.relabel(perm)
 
+# %% ../nbs/06_cluster.ipynb #78ce1858
 def cluster_dynamics(Ds:Mapping,                 # step -> distance matrix (DataFrame named by model)
                      n_clusters:int=2,           # clusters at every step
                      *, delta:float=1.,          # kernel width

@@ -95,6 +95,7 @@ def hub_commits(repo_id:str,               # hub repository
             _COMMITS[key] = list(api.list_repo_commits(repo_id, revision=revision))
     return _COMMITS[key]
 
+# %% ../nbs/11_hub.ipynb #e04cbaef
 def push_run(repo_id:str,          # hub repository for this member
              run_dir:str|Path,     # a `connectivity.train` output folder (`checkpoint-<step>/`, final model, run.json)
              *, token:str|None=None, api=None, quiet:bool=False)->list:

@@ -33,6 +33,7 @@ def all_pairs(names:Sequence[str], # model names
     names = [str(n) for n in names]
     return [(a, b) for i, a in enumerate(names) for b in names[i+1:]]
 
+# %% ../nbs/04b_interpolate.ipynb #cdb6406f
 def stream_order(pairs:Sequence[tuple[str,str]], # pairs to run (directions are kept)
                 )->list[tuple[str,str]]:
     "Reorder pairs so that consecutive pairs share a model: all pairs of one model in a row, the next anchor last."

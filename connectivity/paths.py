@@ -40,6 +40,7 @@ def param_tensors(model:torch.nn.Module,     # a model (never changed)
     if missing: raise ValueError(f"The model has no parameter {missing[0]!r}.")
     return [params[n].detach().to(device, copy=True) if device is not None else params[n].detach().clone() for n in names]
 
+# %% ../nbs/04_paths.ipynb #6810974d
 def weight_distance(theta_a:Sequence[torch.Tensor], # parameters of model a
                     theta_b:Sequence[torch.Tensor], # parameters of model b, same order and shapes
                    )->float:
@@ -95,6 +96,7 @@ def num(x, # anything `float` takes, or None
     except (TypeError, ValueError): return float('nan')
     return x if np.isfinite(x) else float('nan')
 
+# %% ../nbs/04_paths.ipynb #c077eca9
 def point_metrics(metrics:dict, # an `EvalResult.metrics` dict (or a results record)
                  )->dict:       # loss, accuracy, f1, mcc, ece (NaN where missing) and `nan`
     "The table's metric fields of one evaluated point; `nan` is True when the loss is NaN/inf."

@@ -36,6 +36,7 @@ def paper_style(**rc): # single rc settings overriding `PAPER_RC`
     "A context manager that draws (and saves) figures in the paper style."
     return plt.rc_context({**PAPER_RC, **rc})
 
+# %% ../nbs/09_plots.ipynb #4b21e6af
 def save_fig(fig:plt.Figure,                 # the figure
              path_stem:str|Path,              # `<path_stem>.png` and `<path_stem>.pdf` are written (folders created)
              formats:Sequence[str]=('png', 'pdf'), # file types to write

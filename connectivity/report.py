@@ -205,6 +205,7 @@ def request_of(refs, data, ood_data, n_sample:int, label_map)->dict:
                 data={k: v for k, v in data.meta.items() if k != 'source'},
                 ood=None if ood_data is None else {k: v for k, v in ood_data.meta.items() if k != 'source'})
 
+# %% ../nbs/11a_report.ipynb #1ae07cef
 def check_request(out:Path, request:dict, overwrite:bool=False):
     "Refuse, before any work, a folder holding another family's report (or start it again with `overwrite`); record this one."
     import shutil
@@ -219,6 +220,7 @@ def check_request(out:Path, request:dict, overwrite:bool=False):
                 q = out/p; shutil.rmtree(q) if q.is_dir() else q.unlink(missing_ok=True)
     write_json(f, request)
 
+# %% ../nbs/11a_report.ipynb #fd2e958c
 def at_chance(ev:pd.DataFrame, labels)->list[str]:
     "One line naming the models whose in-distribution accuracy is within a point of the majority-class rate."
     maj = float(pd.Series(labels).value_counts(normalize=True).max())

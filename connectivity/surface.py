@@ -212,6 +212,7 @@ def default_points(rand:bool,   # random directions (else a plane)
               "the paper's --n_pts_per_unit 20 (161×161 points at --range 4) takes hours on a CPU.", file=sys.stderr)
     return CPU_PTS_PER_UNIT
 
+# %% ../nbs/07_surface.ipynb #08f9214e
 def save_surface_figures(s:Surface,           # a surface
                          out:str,             # its .npz path: figures go beside it
                          metrics:Sequence[str], # the metrics to draw
