@@ -16,7 +16,7 @@ import torch
 import torch.nn.functional as F
 
 import connectivity
-from .core import get_device, autocast, autocast_dtype, model_refs, progress, UsageError, write_json, to_jsonable
+from .core import get_device, autocast, autocast_dtype, model_refs, ModelRef, progress, UsageError, write_json, to_jsonable
 from .data import load_eval_task
 from .evalset import EvalSet
 from .models import load_model, load_tokenizer, model_fingerprint
