@@ -4,6 +4,7 @@
 
 # %% ../nbs/05_barriers.ipynb #f6f0d475
 from __future__ import annotations
+from dataclasses import dataclass
 from typing import Callable, Sequence
 
 import numpy as np
@@ -12,8 +13,9 @@ import pandas as pd
 from .core import UsageError, natural_key
 
 # %% auto #0
-__all__ = ['BARRIER_METRICS', 'lower_envelope', 'barrier', 'endpoint_barrier', 'bumps', 'bump_height', 'bump_area',
-           'area_above_min', 'require_columns', 'curves', 'distance_matrix']
+__all__ = ['BARRIERS', 'BARRIER_METRICS', 'lower_envelope', 'barrier', 'endpoint_barrier', 'bumps', 'bump_height', 'bump_area',
+           'area_above_min', 'chord_rises', 'curve_barriers', 'BarrierDef', 'register_barrier', 'require_columns',
+           'curves', 'distance_matrix']
 
 # %% ../nbs/05_barriers.ipynb #d094d981
 def _curve(losses)->np.ndarray:
@@ -101,9 +103,79 @@ def area_above_min(losses:Sequence[float], # loss at evenly spaced points, endpo
     return float(np.sum((z[1:] + z[:-1]) / 2) * dist / (len(y) - 1))
 
 # %% ../nbs/05_barriers.ipynb #eb098eb8
-BARRIER_METRICS = {'barrier': barrier, 'endpoint': endpoint_barrier, 'bump_height': bump_height,
-           'bump_area': bump_area, 'area': area_above_min}
-_SCALED = {'bump_area', 'area'}  # metrics that take the path length `dist`
+def chord_rises(t:Sequence[float],   # the points' coefficients, increasing
+                kind:str='barrier',  # 'barrier' (every sub-segment, the paper's) or 'endpoint' (the endpoints' chord)
+               )->np.ndarray:        # (rises, points): row · curve = one point's rise above one chord
+    "The linear maps whose maximum over rows (and 0) is a curve's barrier."
+    if kind not in ('barrier', 'endpoint'): raise UsageError(f"Unknown barrier {kind!r}: 'barrier' or 'endpoint'.")
+    t, n = np.asarray(t, float), len(t)
+    if n < 2 or np.any(np.diff(t) <= 0): raise ValueError(f"A curve needs at least 2 increasing points, got t={t.tolist()}.")
+    ends = [(i, j) for i in range(n) for j in range(i + 2, n)] if kind == 'barrier' else [(0, n - 1)] * (n > 2)
+    rows = []
+    for i, j in ends:
+        for k in range(i + 1, j):
+            r = np.zeros(n); r[k] = 1; r[i] = -(t[j] - t[k]) / (t[j] - t[i]); r[j] = -(t[k] - t[i]) / (t[j] - t[i])
+            rows.append(r)
+    return np.array(rows).reshape(-1, n)
+
+# %% ../nbs/05_barriers.ipynb #e7207c48
+def curve_barriers(curves:np.ndarray, # (..., points) values along paths (losses; negate a metric where higher is better)
+                   t:Sequence[float], # the points' coefficients
+                   kind:str='barrier', # 'barrier' or 'endpoint'
+                  )->np.ndarray:      # (...) barriers, >= 0
+    "The barrier of every curve of an array (NaN where a curve has NaN)."
+    A = chord_rises(t, kind)
+    if not len(A): return np.zeros(np.shape(curves)[:-1])
+    rise = np.einsum('rp,...p->...r', A, curves).max(-1)
+    tol = 1e-12 * (1 + np.abs(curves).max(-1))   # a constant curve's chords are exact but for rounding: its barrier is 0
+    return np.where(rise > tol, rise, np.where(np.isnan(rise), np.nan, 0.))
+
+# %% ../nbs/05_barriers.ipynb #0cc8390f
+@dataclass(frozen=True)
+class BarrierDef:
+    "One barrier definition: how a curve becomes a number, for the figures, the clustering and the statistics."
+    name:str                      # its name (`--barrier`, `distance_matrix(metric=...)`, summary keys)
+    scalar:Callable               # one curve (values at evenly spaced points) [, dist] -> float
+    doc:str = ''                  # one line for tables and help
+    scaled:bool = False           # `scalar` takes the path length `dist`
+    rises:Callable|None = None    # t -> (rises, points) linear maps whose max (and 0) is the value; None: not such a max
+
+    def values(self, curves:np.ndarray, # (..., points) values along paths, lower is better
+               t:Sequence[float],       # the points' coefficients
+               dist:np.ndarray|float=1., # path lengths (scaled definitions)
+              )->np.ndarray:            # (...) the definition's value of every curve
+        "The definition applied to every curve of an array (one matrix product for maxima of linear maps)."
+        curves = np.asarray(curves, float)
+        if self.rises is not None:
+            A = self.rises(t)
+            if not len(A): return np.zeros(curves.shape[:-1])
+            rise = np.einsum('rp,...p->...r', A, curves).max(-1)
+            tol = 1e-12 * (1 + np.abs(curves).max(-1))
+            return np.where(rise > tol, rise, np.where(np.isnan(rise), np.nan, 0.))
+        flat, d = curves.reshape(-1, curves.shape[-1]), np.broadcast_to(dist, curves.shape[:-1]).reshape(-1)
+        out = [self.scalar(c, float(x)) if self.scaled else self.scalar(c) for c, x in zip(flat, d)]
+        return np.asarray(out, float).reshape(curves.shape[:-1])
+
+# %% ../nbs/05_barriers.ipynb #f8245a5f
+BARRIERS:dict = {}   # name -> `BarrierDef`: every barrier definition of the library
+
+def register_barrier(d:BarrierDef, # the definition
+                    )->BarrierDef:
+    "Add a barrier definition to `BARRIERS` (the figures, the clustering, the statistics and the CLI choices read it)."
+    if not isinstance(d, BarrierDef): raise TypeError(f"register_barrier takes a BarrierDef, not {type(d).__name__}.")
+    BARRIERS[d.name] = d
+    return d
+
+# %% ../nbs/05_barriers.ipynb #5def37e3
+for _d in (BarrierDef('barrier', barrier, "largest rise above the chord of any sub-segment (the paper's)",
+                      rises=lambda t: chord_rises(t, 'barrier')),
+           BarrierDef('endpoint', endpoint_barrier, "largest rise above the chord between the two models",
+                      rises=lambda t: chord_rises(t, 'endpoint')),
+           BarrierDef('bump_height', bump_height, "highest bump above the mean of its two feet"),
+           BarrierDef('bump_area', bump_area, "area of the highest bump above its feet's chord (× path length)", scaled=True),
+           BarrierDef('area', area_above_min, "area under the curve above its minimum (× path length)", scaled=True)):
+    register_barrier(_d)
+BARRIER_METRICS = {k: d.scalar for k, d in BARRIERS.items()}   # name -> one-curve function (the older spelling)
 
 # %% ../nbs/05_barriers.ipynb #ca4171ab
 def require_columns(table:pd.DataFrame,  # a results table (or any table)
@@ -144,7 +216,7 @@ def curves(table:pd.DataFrame, # results table: one row per (model_a, model_b, p
 _HIGHER_IS_BETTER = {'accuracy', 'f1', 'mcc', 'matthews_correlation'}
 
 def distance_matrix(table:pd.DataFrame,             # results table
-                    metric:str|Callable='barrier',  # a name in `BARRIER_METRICS` or a callable `curve -> float`
+                    metric:str|Callable='barrier',  # a name in `BARRIERS` or a callable `curve -> float`
                     value:str='loss',               # column holding the curve
                     models:Sequence[str]|None=None, # rows/columns, in this order; `None`: every model, numbers sorted numerically
                     *, higher_is_better:bool|None=None, # negate the curve first; `None`: True for accuracy/f1/mcc
@@ -152,8 +224,8 @@ def distance_matrix(table:pd.DataFrame,             # results table
                    )->pd.DataFrame:                 # square, symmetric, zero diagonal, indexed and columned by model
     "Pairwise metric of the interpolation curves of a family, as a square DataFrame."
     if isinstance(metric, str):
-        if metric not in BARRIER_METRICS: raise UsageError(f"Unknown metric {metric!r}: choose one of {list(BARRIER_METRICS)} or pass a callable.")
-        fn, scaled = BARRIER_METRICS[metric], metric in _SCALED
+        if metric not in BARRIERS: raise UsageError(f"Unknown metric {metric!r}: choose one of {list(BARRIERS)} or pass a callable.")
+        fn, scaled = BARRIERS[metric].scalar, BARRIERS[metric].scaled
     elif callable(metric): fn, scaled = metric, False
     else: raise TypeError(f"metric must be a name or a callable, not {type(metric).__name__}.")
     if higher_is_better is None: higher_is_better = value in _HIGHER_IS_BETTER
