@@ -1,39 +1,29 @@
-"""Benchmark of the statistics of `connectivity_report`: the time the paired bootstrap adds, and the disk the
+"""Benchmark of the statistics of `connectivity_report`: the time they add, the memory they take, and the disk the
 per-example outputs take.
 
-1. Bootstrap time: a 12-model family (66 pairs x 10 points) with per-example losses and predictions on 527 examples
-   (CoLA in-domain dev size), 1,000 resamples: `bootstrap_barriers` (both barrier definitions and the MCC drop along
-   every path), `basin_stability` (the paper's spectral clustering on all 1,000 resampled barrier matrices, and with
-   each model left out) and the two association tests. The arrays are synthetic (two planted groups): the cost
-   depends on their shape, not their values.
+1. Time and memory: `connectivity.stats.family_statistics` on a planted family (`connectivity.planted`: two basins,
+   independent noise) of 12 and of 30 models, 10 points per path, 527 examples (CoLA in-domain dev size), 1,000
+   resamples, one thread, with the MCC drop and the calibrated barrier, and one out-of-distribution metric. Each step
+   is timed on its own: the paired bootstrap with its studentized max-type intervals (every kind), the basin decision,
+   the co-assignment over resamples, the association tests (exact permutations, the embedding coordinates recomputed
+   on 200 resamples). The arrays' values do not change the cost; their shapes do. Peak memory is the process's
+   maximum resident set, measured per family size in a fresh process.
 2. Disk: bytes per evaluated point of a results file with and without per-example outputs, and per 1,000 points,
    measured on a real results folder when one is given (--results_dir), else on records written here.
 
-Usage: OMP_NUM_THREADS=1 python bench/bench_stats.py [--n_models 12] [--n_examples 527] [--n_boot 1000] [--results_dir DIR]
+Usage: OMP_NUM_THREADS=1 python bench/bench_stats.py [--n_models 12 30] [--n_examples 527] [--n_boot 1000] [--results_dir DIR]
 """
-import argparse, json, math, os, tempfile, time
+import argparse, json, math, os, resource, subprocess, sys, tempfile, time
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from connectivity.stats import PathExamples, bootstrap_barriers, basin_stability, basin_decision
-from connectivity.association import split_association, coordinate_association
+from connectivity.planted import planted_barriers, planted_family
+from connectivity.intervals import bootstrap_barriers
+from connectivity.basins import basin_decision, coassignment
+from connectivity.stats import family_statistics
 from connectivity.store import ResultsStore, encode_array
-
-
-def synthetic(n_models:int, n_points:int, n_ex:int, seed:int=0)->PathExamples:
-    "Two planted groups: paths between groups rise in the middle, paths within a group are flat; random predictions."
-    rng = np.random.default_rng(seed)
-    models = [str(i) for i in range(n_models)]
-    pairs = [(a, b) for i, a in enumerate(models) for b in models[i + 1:]]
-    t = np.linspace(0, 1, n_points)
-    base = rng.gamma(2., .3, size=(1, 1, n_ex))
-    bump = np.array([(int(a) % 2 != int(b) % 2) * 0.05 for a, b in pairs])[:, None, None] * np.sin(np.pi * t)[None, :, None]
-    loss = (base + bump + rng.normal(0, .02, size=(len(pairs), n_points, n_ex))).clip(0).astype(np.float32)
-    labels = rng.integers(0, 2, n_ex)
-    pred = np.where(rng.random((len(pairs), n_points, n_ex)) < .8, labels, 1 - labels).astype(np.uint8)
-    return PathExamples(models, pairs, t, loss, pred, labels, ['unacceptable', 'acceptable'])
 
 
 def timed(f):
@@ -58,32 +48,45 @@ def disk(results_dir:Path|None, n_ex:int):
     return size(d/'a') / 100, size(d/'b') / 100, n_ex, 'synthetic records'
 
 
+def one_size(n_models:int, n_ex:int, n_boot:int)->dict:
+    "Seconds per step and the process's peak memory for one family size."
+    B, truth = planted_barriers('basins', n_models)
+    px = planted_family(B, n_ex, seed=0)
+    ood = {'ood metric': pd.Series(.5 + .1 * truth + np.random.default_rng(1).normal(0, .02, n_models), index=px.models)}
+    bs, t_boot = timed(lambda: bootstrap_barriers(px, n_boot=n_boot, metric='mcc'))
+    dec, t_dec = timed(lambda: basin_decision(bs))
+    _, t_co = timed(lambda: coassignment(bs, max(dec['n_basins'], 2)))
+    s, t_all = timed(lambda: family_statistics(px, ood, perf_metric='mcc', n_boot=n_boot))
+    return dict(n_models=n_models, pairs=len(px.pairs), bootstrap=t_boot, decision=t_dec, coassignment=t_co,
+                association=max(t_all - t_boot - t_dec - t_co, 0.), total=t_all, n_basins=s['n_basins'],
+                peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument('--n_models', type=int, default=12); ap.add_argument('--n_points', type=int, default=10)
+    ap.add_argument('--n_models', type=int, nargs='+', default=[12, 30])
     ap.add_argument('--n_examples', type=int, default=527); ap.add_argument('--n_boot', type=int, default=1000)
     ap.add_argument('--results_dir', type=Path, default=None)
+    ap.add_argument('--one', type=int, default=None, help=argparse.SUPPRESS)   # internal: one size, printed as JSON
     a = ap.parse_args()
-    px = synthetic(a.n_models, a.n_points, a.n_examples)
-    bs, t_boot = timed(lambda: bootstrap_barriers(px, n_boot=a.n_boot, metric='mcc'))
-    st, t_clu = timed(lambda: basin_stability(bs))
-    dec, t_dec = timed(lambda: basin_decision(bs, st))
-    ood = pd.Series(np.random.default_rng(1).random(a.n_models), index=px.models)
-    lab = pd.Series(st.labels if st.labels is not None else np.arange(a.n_models) % 2, index=px.models)
-    _, t_assoc = timed(lambda: (split_association(lab, ood), coordinate_association(pd.Series(np.arange(a.n_models), index=px.models), ood)))
-    rows = [('paired bootstrap: barrier, endpoint barrier, MCC drop', t_boot), ('co-assignment + leave-one-out clustering', t_clu),
-            ('basin decision', t_dec), ('association tests (permutation + bootstrap of r)', t_assoc)]
-    print(f"## Bootstrap, {a.n_models} models ({len(px.pairs)} pairs x {a.n_points} points), {a.n_examples} examples, "
-          f"{a.n_boot} resamples, {os.environ.get('OMP_NUM_THREADS', 'default')} thread(s)\n")
-    print('| step | seconds |\n| --- | ---: |')
-    for name, s in rows: print(f'| {name} | {s:.2f} |')
-    print(f'| **total added by the statistics** | **{sum(s for _, s in rows):.2f}** |')
-    print(f"\nbasins: {dec['n_basins']} ({dec['reason'][:90]}...)")
+    if a.one is not None: print(json.dumps(one_size(a.one, a.n_examples, a.n_boot))); return
+    rows = []
+    for m in a.n_models:   # each size in a fresh process, so its peak memory is its own
+        out = subprocess.run([sys.executable, __file__, '--one', str(m), '--n_examples', str(a.n_examples), '--n_boot', str(a.n_boot)],
+                             capture_output=True, text=True, check=True)
+        rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    print(f"## family_statistics: {a.n_examples} examples, 10 points per path, {a.n_boot} resamples, "
+          f"{os.environ.get('OMP_NUM_THREADS', 'default')} thread(s)\n")
+    print('| models (pairs) | paired bootstrap, every kind | basin decision | co-assignment | association | **total s** | peak MB |')
+    print('| --- | ---: | ---: | ---: | ---: | ---: | ---: |')
+    for r in rows:
+        print(f"| {r['n_models']} ({r['pairs']}) | {r['bootstrap']:.2f} | {r['decision']:.2f} | {r['coassignment']:.2f} | "
+              f"{r['association']:.2f} | **{r['total']:.2f}** | {r['peak_mb']:.0f} |")
     w, wo, n, what = disk(a.results_dir, a.n_examples)
     print(f"\n## Disk per evaluated point ({what}, {n} examples)\n")
     print('| record | bytes per point | MB per 1,000 points |\n| --- | ---: | ---: |')
     print(f'| without per-example outputs | {wo:.0f} | {wo / 1e3:.2f} |')
-    print(f'| with per-example loss (float32) and prediction (uint8) | {w:.0f} | {w / 1e3:.2f} |')
+    print(f'| with per-example outputs | {w:.0f} | {w / 1e3:.2f} |')
 
 
 if __name__ == '__main__': main()

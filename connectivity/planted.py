@@ -55,6 +55,7 @@ def planted_family(B:np.ndarray,           # (n, n) planted barrier heights (`pl
                    base_loss:float=1.0,    # L₀: every model's expected loss
                    n_points:int=10,        # points per path, both models included
                    n_labels:int=2,         # labels of the task
+                   calibrated_share:float=0.5, # the share of each barrier left after refitting a temperature (`closs`)
                    seed:int=0,             # numpy seed
                   )->PathExamples:
     "A family's per-example losses and predictions along every path, barriers planted (B·sin(πt) above the models' loss)."
@@ -71,16 +72,26 @@ def planted_family(B:np.ndarray,           # (n, n) planted barrier heights (`pl
         loss[i] = base_loss + B[a, b] * np.sin(np.pi * t)[:, None] + e
     labels = rng.integers(0, n_labels, n_examples)
     pred = np.where(loss < base_loss, labels, (labels + 1) % n_labels).astype(np.uint8)
+    h = np.sin(np.pi * t)[None, :, None]
+    closs = (loss - (1 - calibrated_share) * np.array([B[a, b] for a, b in pairs])[:, None, None] * h).astype(np.float32)
     names = [str(i) for i in range(n)]
     return PathExamples(names, [(names[a], names[b]) for a, b in pairs], t, loss, pred, labels,
-                        [f'label_{i}' for i in range(n_labels)])
+                        [f'label_{i}' for i in range(n_labels)], closs)
 
 # %% ../nbs/06f_planted.ipynb #bcfffd35
 def true_barriers(B:np.ndarray,        # (n, n) planted heights
                   n_points:int=10,     # points per path
+                  kind:str='barrier',  # 'barrier', 'endpoint', 'accuracy_drop' or 'calibrated'
+                  *, sd:float=0.5,     # the noise's sd (the expected accuracy depends on it)
+                  calibrated_share:float=0.5, # as in `planted_family`
                  )->np.ndarray:        # (pairs,) in `combinations` order
-    "The barrier of every path's expected loss curve on the evaluated grid: what an interval should hold."
+    "What an interval should hold: the barrier of every path's expected curve on the evaluated grid."
+    from scipy.stats import norm
     t = np.linspace(0, 1, n_points)
-    A, h = chord_rises(t), np.sin(np.pi * t)
-    top = max(0., float((A @ h).max())) if len(A) else 0.
-    return np.array([B[a, b] * top for a, b in combinations(range(len(B)), 2)])
+    A, h = chord_rises(t, 'endpoint' if kind == 'endpoint' else 'barrier'), np.sin(np.pi * t)
+    def top(curve): return max(0., float((A @ curve).max())) if len(A) else 0.
+    pairs = list(combinations(range(len(B)), 2))
+    if kind == 'accuracy_drop': return np.array([top(-norm.cdf(-B[a, b] * h / sd)) for a, b in pairs])   # P(loss < L₀) along the path
+    if kind not in ('barrier', 'endpoint', 'calibrated'): raise ValueError(f"Unknown kind {kind!r}.")
+    share = calibrated_share if kind == 'calibrated' else 1.
+    return np.array([share * B[a, b] * top(h) for a, b in pairs])

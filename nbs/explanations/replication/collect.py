@@ -3,7 +3,7 @@ the base weights' sha256, the statistics of connectivity_report, the reference p
 interpolation.csv, reference.csv, sharpness.json, surface.json, training.json and timings.tsv. Never weights.
 A missing input is an error that names it (nothing is skipped silently).
 
-Usage: python collect.py RUN_DIR OUT_DIR DATA_DIR"""
+Usage: python collect.py RUN_DIR OUT_DIR DATA_DIR SURFACE_NPZ"""
 import datetime, hashlib, json, shutil, sys
 from importlib.metadata import version
 from pathlib import Path
@@ -15,7 +15,7 @@ from connectivity.plane import load_surface
 from connectivity.classifier import base_model_path
 from connectivity.data import load_eval_task
 
-R, O, DATA = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+R, O, DATA, SURF = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], Path(sys.argv[4])
 def need(p):
     p = Path(p)
     if not p.exists(): sys.exit(f"collect.py: error: {p} is missing: run pipeline.sh (its stages resume) first.")
@@ -55,7 +55,7 @@ for (a, b), g in ref.groupby(['model_a', 'model_b'], sort=False):
 # sharpness, surface, timings
 sharp = json.loads(need(R/'sharpness.json').read_text())
 write_json(O/'sharpness.json', sharp)
-s = load_surface(need(R/'surface'/'surface.npz'))
+s = load_surface(need(SURF))
 keys = ('x', 'y', 'loss', 'accuracy', 'ece', 'locations', 'location_loss', 'location_accuracy', 'location_ece')
 write_json(O/'surface.json', dict({k: np.asarray(getattr(s, k)).tolist() for k in keys}, names=list(s.names), meta=s.meta))
 shutil.copy(need(R/'timings.tsv'), O/'timings.tsv')

@@ -7,7 +7,9 @@
 # DATA_DIR: the folder of the task files (default: $CONNECTIVITY_TEST_DATA, else shared/data beside the repository).
 # Every output goes into the run folder (_runs/, or _runs_quick/ with --quick; both ignored by git). Every stage skips
 # or resumes what is done, so the script can be rerun as it is; a stage that fails (a seed that fails to train
-# included) stops the script with its status. The wall time of each stage is appended to <run>/timings.tsv.
+# included) stops the script with its status, and Ctrl-C stops the background trainers too. The wall time of each
+# stage's last run is in <run>/timings.tsv (one line per stage, replaced by a rerun; the page takes the training and
+# interpolation times from the runs' own records, which a resumed stage does not reset). Needs bash and python3 only.
 # --quick runs every stage on 3 seeds (the fewest connectivity_report takes) and a few steps, in a few minutes.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -25,16 +27,30 @@ else
 fi
 SEEDS="$SEEDS_A $SEEDS_B"
 mkdir -p $R
-stage() { local name=$1; shift; local t0=$(date +%s.%N); "$@"; printf '%s\t%.1f\n' "$name" "$(echo "$(date +%s.%N) - $t0" | bc)" >> $R/timings.tsv; }
+now() { python3 -c 'import time; print(time.time())'; }
+stage() {   # run a stage, then replace its line of timings.tsv with its wall time
+  local name=$1; shift; local t0; t0=$(now); "$@"
+  python3 - "$R/timings.tsv" "$name" "$t0" <<'PY'
+import sys, time
+path, name, t0 = sys.argv[1], sys.argv[2], float(sys.argv[3])
+try: rows = [l.split('\t') for l in open(path).read().splitlines() if l.strip()]
+except FileNotFoundError: rows = []
+rows = [r for r in rows if r[0] != name] + [[name, f'{time.time() - t0:.1f}']]
+open(path, 'w').write(''.join('\t'.join(r[:2]) + '\n' for r in rows))
+PY
+}
 
 # 1. the family: the paper's CoLA recipe, nothing frozen, only the seed differs (two processes of one thread each)
 train() { OMP_NUM_THREADS=1 connectivity_train --base_model all-MiniLM-L6-v2 --dataset cola --split train --data_dir "$DATA" \
     --seeds "$@" $TRAIN --batch_size 32 --learning_rate 2e-5 --group_by_length --output_prefix $R/family/seed_ --quiet; }
-train_all() { train $SEEDS_A & local a=$!; train $SEEDS_B & local b=$!; local rc=0; wait $a || rc=1; wait $b || rc=1; return $rc; }
+train_all() {   # two processes; Ctrl-C (or a failure of the script) stops both
+  train $SEEDS_A & local a=$!; train $SEEDS_B & local b=$!
+  trap "kill $a $b 2>/dev/null; exit 130" INT TERM
+  local rc=0; wait $a || rc=1; wait $b || rc=1; trap - INT TERM; return $rc; }
 stage train train_all
 
 # 2. each seed's starting point (the pretrained body with its seeded head): for paths whose answer is known
-stage init python init_models.py $R/init/seed_ $SEEDS
+stage init python3 init_models.py $R/init/seed_ $SEEDS
 
 # 3. the whole analysis: evaluation in and out of domain, all pairs interpolated on the in-domain dev set with
 #    per-example outputs, bootstrap intervals, basins supported, association with out-of-domain MCC
@@ -48,14 +64,16 @@ stage reference connectivity_interpolate --models $models --suffix_pairs $pairs 
     --data_dir "$DATA" --num_exs $EXS --n_sample $N_SAMPLE --out $R/reference --quiet
 
 # 5. a 2-D surface through three seeds: the two of the largest cluster the paper's clustering found and one of the other
-read A B C < <(python - "$R/report/summary.json" <<'PY'
+read A B C < <(python3 - "$R/report/summary.json" <<'PY'
 import json, sys
-cl = sorted(json.load(open(sys.argv[1]))['clusters'], key=len, reverse=True)
+s = json.load(open(sys.argv[1]))
+cl = sorted(s.get('paper_clusters') or s['clusters'], key=len, reverse=True)   # the paper's clustering, as the paper drew it
 print(*((cl[0][:2] + cl[1][:1]) if len(cl) > 1 and cl[1] else cl[0][:3]))
 PY
 )
-surface() { [ -f $R/surface/surface.npz ] || connectivity_surface --base_models_prefix $R/family/seed_ --models $A $B $C \
-    --dataset cola --split in_domain_dev --data_dir "$DATA" $SURFACE --out $R/surface/surface.npz --quiet; }
+SURF=$R/surface/surface_${A}_${B}_${C}.npz   # keyed on its seeds: another choice of seeds is another surface
+surface() { [ -f $SURF ] || connectivity_surface --base_models_prefix $R/family/seed_ --models $A $B $C \
+    --dataset cola --split in_domain_dev --data_dir "$DATA" $SURFACE --out $SURF --quiet; }
 stage surface surface
 
 # 6. epsilon-sharpness of every seed (Keskar et al.; the paper's epsilon 1e-5), run until the ascent converges
@@ -63,5 +81,5 @@ stage sharpness connectivity_sharpness --base_models_prefix $R/family/seed_ --mo
     --data_dir "$DATA" $SHARP --out $R/sharpness.json --quiet
 
 # 7. the small files the page reads (never weights), into this folder (full run) or the run folder (--quick)
-stage collect python collect.py $R $([ $QUICK = 1 ] && echo $R/collected || echo .) "$DATA"
+stage collect python3 collect.py $R $([ $QUICK = 1 ] && echo $R/collected || echo .) "$DATA" $SURF
 echo "pipeline.sh: done; timings in $R/timings.tsv"
