@@ -50,7 +50,7 @@ class Task:
     unions:dict = field(default_factory=dict)          # split -> the splits it concatenates, in order
     split_values:dict = field(default_factory=dict)    # column -> {split: value}: a constant column per split
     infer:tuple = ()                  # (note key, function(df) -> more columns, note): columns a file may lack, inferred
-    slices:tuple = ()                 # columns the evaluation files are sliced by (`connectivity.evalfiles.slice_metrics`)
+    slices:str|None = None            # the evaluation files' slices: a name over columns, '{heuristic}_{label}' (`connectivity.evalfiles`)
     about:str = ''                    # one line for the docs
     kind:str = 'preset'               # preset, or your data: file, folder (Hub-style dataset folder) or hub (a Hub id)
     path:str|None = None              # your data: the file, folder or Hub id
@@ -156,7 +156,7 @@ PRESETS = (
          shuffle_seed=HANS_SEED, filters={'heuristic': HANS_HEURISTICS, 'subcase': sum(HANS_SUBCASES.values(), ())},
          default_filters={'heuristic': 'lexical_overlap', 'label': 'non-entailment'},
          infer=('hans_subcases', _hans_infer, 'heuristic/subcase inferred from the 1,000-row block layout (not in the file)'),
-         slices=('heuristic', 'label'),
+         slices='{heuristic}_{label}',
          about="McCoy et al.'s challenge set; by default lexical_overlap non-entailing examples shuffled with seed 42, as the paper"),
     Task('qqp', ('not_duplicate', 'duplicate'), ('question1', 'question2'), splits=('validation', 'train', 'test'),
          local={s: tuple(LocalFile(f'qqp/{d}{f}', _QQP_TEST if s == 'test' else _QQP) for d in ('', 'head_sample/'))
@@ -177,7 +177,7 @@ PRESETS = (
          metric='mcc', ood=('cola', 'out_domain_dev'),
          ood_note='with `--split in_domain_dev` (validation holds both halves)',
          unions={'validation': ('in_domain_dev', 'out_domain_dev')},
-         split_values={'domain': {'in_domain_dev': 'in', 'out_domain_dev': 'out', 'train': 'in'}}, slices=('domain',),
+         split_values={'domain': {'in_domain_dev': 'in', 'out_domain_dev': 'out', 'train': 'in'}}, slices='{domain}_domain',
          about="CoLA (raw files, no header); validation is in-domain then out-of-domain dev, with a `domain` column"),
 )
 
@@ -219,7 +219,7 @@ class TaskView(Mapping):
     def __repr__(self): return repr(dict(self))
 
 # %% ../nbs/00c_tasks.ipynb #0234efe7
-TASK_LABELS = TaskView(lambda t: list(t.label_names))   # task -> label names in id order
+TASK_LABELS = TaskView(lambda t: list(t.label_names), keep=lambda t: t.label_names is not None)   # task -> label names in id order
 SPLITS = TaskView(lambda t: tuple(t.splits))            # task -> canonical splits (the default evaluation split first)
 SPLIT_ALIASES = TaskView(lambda t: dict(t.split_aliases), keep=lambda t: bool(t.split_aliases))
 
