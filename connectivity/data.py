@@ -44,8 +44,8 @@ class TaskData:
 
     def describe(self)->str:
         "The data in a few words, for reports: task, split, filters and size."
-        f = '; '.join(f"{k} {', '.join(map(str, v))}" for k, v in (self.meta.get('filters') or {}).items())
-        return f"{self.task} {self.split}{f' ({f})' if f else ''} ({len(self):,} examples)"
+        f = ''.join(f", {k} {'/'.join(map(str, v))}" for k, v in (self.meta.get('filters') or {}).items())
+        return f"{self.task} {self.split}{f} ({len(self):,} examples)"
 
     def __repr__(self):
         return f"TaskData(task={self.task!r}, split={self.split!r}, n={len(self)}, labels={self.label_counts()})"
