@@ -174,7 +174,7 @@ def _first(df:pd.DataFrame, num_exs, shuffle_seed, what:str)->pd.DataFrame:
     if shuffle_seed is not None: df = df.iloc[np.random.default_rng(shuffle_seed).permutation(len(df))]
     if num_exs is None: return df
     if not isinstance(num_exs, (int, np.integer)) or num_exs < 1: raise UsageError(f"num_exs must be a positive integer, got {num_exs!r}.")
-    if num_exs > len(df): raise UsageError(f"num_exs={num_exs:,} is more than the {len(df):,} examples of {what}.")
+    if num_exs > len(df): raise UsageError(f"num_exs={num_exs:,} is more than the {len(df):,} examples of {what}: pass a smaller --num_exs.")
     return df.iloc[:num_exs]
 
 # %% ../nbs/01_data.ipynb #309c85af
