@@ -16,7 +16,8 @@ from .core import UsageError
 # %% auto #0
 __all__ = ['FILE_COLUMNS', 'TEXT_COLUMNS', 'PARQUET_REVISION', 'OFFLINE_HINT', 'read_table', 'take_columns',
            'check_labels_filled', 'read_records', 'user_columns', 'user_label_names', 'read_user_file', 'hub_reachable',
-           'require_hub', 'load_dataset_split', 'dataset_splits', 'choose_split', 'read_hub_table', 'read_user_data']
+           'require_hub', 'load_dataset_split', 'hub_hint', 'dataset_splits', 'choose_split', 'read_hub_table',
+           'read_user_data']
 
 # %% ../nbs/00b_sources.ipynb #0d981018
 def read_table(path:Path,          # a delimited text file (`.gz` is read transparently)
@@ -193,6 +194,16 @@ def load_dataset_split(path:str,                # a Hub id, or a local folder la
         except Exception: raise e from None
 
 # %% ../nbs/00b_sources.ipynb #86130cb5
+def hub_hint(path:str, # a Hub dataset id
+            )->str:    # what to do when it could not be read
+    "How to get a Hub dataset that could not be read: offline, it is not in the cache; online, how to work offline."
+    from huggingface_hub import constants
+    if constants.HF_HUB_OFFLINE:
+        return (f"{path!r} is not in this machine's Hugging Face cache (HF_HUB_OFFLINE is set): load it once while online, "
+                "or give it as a local file or dataset folder.")
+    return OFFLINE_HINT
+
+# %% ../nbs/00b_sources.ipynb #194c2093
 def dataset_splits(path:str,        # a Hub id or a Hub-style folder
                    config:str|None=None, # its configuration
                   )->list[str]:     # its split names
@@ -204,7 +215,7 @@ def dataset_splits(path:str,        # a Hub id or a Hub-style folder
         hub = not Path(path).expanduser().is_dir()
         raise (ConnectionError if hub else ValueError)(
             f"Could not list the splits of {'Hub dataset ' if hub else 'the dataset folder '}{path!r}"
-            f"{f' (configuration {config!r})' if config else ''}: {type(e).__name__}: {msg}" + (f" {OFFLINE_HINT}" if hub else '')) from None
+            f"{f' (configuration {config!r})' if config else ''}: {type(e).__name__}: {msg}" + (f" -- {hub_hint(path)}" if hub else '')) from None
 
 # %% ../nbs/00b_sources.ipynb #1121c0e4
 def choose_split(split:str|None,       # the split asked for (None: the default)
@@ -236,7 +247,7 @@ def read_hub_table(path:str,              # a Hub id or a Hub-style folder
     except Exception as e:
         msg = (str(e).strip().splitlines() or [''])[0]
         raise (ValueError if local else ConnectionError)(f"Could not load {source}: {type(e).__name__}: {msg}" + (f" -- {hint}" if hint else '') +
-                                                         ('' if local else f" {OFFLINE_HINT}")) from None
+                                                         ('' if local else f" {OFFLINE_HINT}" if hint else f" -- {hub_hint(path)}")) from None
     names = {c: list(f.names) for c, f in ds.features.items() if type(f).__name__ == 'ClassLabel'}
     return ds.to_pandas(), source, names
 
@@ -253,7 +264,10 @@ def read_user_data(path:str,                # a file, a Hub-style folder or a Hu
         df, names, source = read_user_file(path, columns, label_names)
         return df, names, split or 'all', source
     where = f"{'the dataset folder' if kind == 'folder' else 'Hub dataset'} {path!r}" + (f" (configuration {config!r})" if config else '')
-    split = choose_split(split, dataset_splits(path, config), where)
+    try: split = choose_split(split, dataset_splits(path, config), where)
+    except ConnectionError:
+        if split is None: raise
+        # the split is named: read it without the list (a dataset in the cache may not list its splits offline)
     raw, source, classlabels = read_hub_table(path, config, split)
     if not len(raw): raise ValueError(f"{source} holds no examples.")
     cols = user_columns(list(raw.columns), columns, source)
