@@ -259,7 +259,7 @@ def connectivity_sharpness(
     autocast_dtype(local_device(device), dtype)   # a wrong --device or --dtype fails before any work
     task = task_spec(dataset, text_columns=text_columns, label_column=label_column, label_names=label_names, dataset_config=dataset_config)
     if 'heuristic' not in task.filters and (heuristics or only_non_entailing):
-        raise UsageError(f"--heuristics and --only_non_entailing apply to a task with heuristics (hans), not {task.name!r}.")
+        raise UsageError(f"--heuristics and --only_non_entailing apply to --dataset hans only (a task with heuristics), not {task.name!r}.")
     refs = model_refs(base_models_prefix, models or None)
     if out: check_writable(out, overwrite=True)   # before the work
     from connectivity.data import load_eval_task

@@ -293,7 +293,7 @@ def task_spec(dataset,                    # a registered task's name, a file, a 
 
 # %% ../nbs/00c_tasks.ipynb #34594c55
 DATA_OPTIONS = {  # option -> its help, shared by every command (`--ood_<option>`: the same for the out-of-distribution data)
-    'dataset': "the data: a task (" + ', '.join(TASKS) + ": see connectivity.tasks), or your own: a .csv/.tsv/.jsonl/.parquet file, "
+    'dataset': "a task (" + ', '.join(TASKS) + ": see connectivity.tasks), or your own data: a .csv/.tsv/.jsonl/.parquet file, "
                "a dataset folder (files per split) or a Hub dataset id owner/name",
     'split': "its split (default: the task's evaluation split; a folder or Hub dataset: validation, else test, else its only split)",
     'text_columns': "your data: its text column(s), comma-separated, two for sentence pairs (default: sentence1[,sentence2], sentence, text, ...)",
@@ -309,7 +309,7 @@ def data_help(option:str='dataset', # a key of `DATA_OPTIONS`
     h = DATA_OPTIONS[option]
     if not ood: return h
     if option == 'dataset': return "out-of-distribution data, in the same forms as --dataset (left out or none: none; suggestions: connectivity.tasks)"
-    return h.replace('your data', 'your out-of-distribution data') + f" (default: --{option}'s, when both are your own data)"
+    return h.replace('your data', 'your out-of-distribution data').split(' (default:')[0] + f" (default: --{option}'s, when both are your own data)"
 
 # %% ../nbs/00c_tasks.ipynb #889b8b4a
 def task_table()->str:
