@@ -7,28 +7,37 @@ from __future__ import annotations
 import json
 from fastcore.script import call_parse, Param
 
-from .core import UsageError, check_positive, check_nonnegative, local_device, autocast_dtype
+from .core import UsageError, check_positive, check_nonnegative, check_folder, local_device, autocast_dtype
+from .tasks import data_help, default_metric, no_data
 
 # %% auto #0
-__all__ = ['BARRIERS', 'EMB_CORR_CHOICES', 'EVAL_METRICS', 'connectivity_report', 'connectivity_heatmap', 'connectivity_curves',
-           'connectivity_dynamics', 'connectivity_surface_plot']
+__all__ = ['BARRIERS', 'EMB_CORR_CHOICES', 'EVAL_METRICS', 'connectivity_report', 'connectivity_heatmap', 'heatmap_table',
+           'connectivity_curves', 'connectivity_dynamics', 'connectivity_surface_plot']
 
 # %% ../nbs/14a_analyses.ipynb #8d2f4c9d
 @call_parse
 def connectivity_report(
     base_models_prefix:str=None,  # the family: hub namespace + name stem or local path prefix (none: --models are whole paths)
     models:Param("model suffixes, or whole paths / hub ids without a prefix (default: every local <prefix><integer>)", str, nargs='*')=None,
-    dataset:str=None,             # in-distribution task (evaluation and paths): mnli, hans, qqp, paws, cola
-    split:str=None,               # its split (default: the task's evaluation split)
-    data_dir:str=None,            # folder with local data files; default: the Hub
+    dataset:Param("in-distribution data (evaluation and paths): " + data_help('dataset'), str)=None,
+    split:Param(data_help('split'), str)=None,
+    text_columns:Param(data_help('text_columns'), str)=None,
+    label_column:Param(data_help('label_column'), str)=None,
+    label_names:Param(data_help('label_names'), str)=None,
+    dataset_config:Param(data_help('dataset_config'), str)=None,
+    data_dir:str=None,            # folder with a task's local data files (see connectivity.tasks); default: the Hub
     num_exs:int=512,              # examples per evaluation and per path point (the first N after filtering)
     n_sample:int=8,               # interior points per path: n_sample + 2 points, both endpoints included
-    ood_dataset:str=None,         # out-of-distribution task (none: no association)
+    ood_dataset:Param(data_help('dataset', ood=True), str)=None,
     ood_split:str=None,           # its split
+    ood_text_columns:Param(data_help('text_columns', ood=True), str)=None,
+    ood_label_column:Param(data_help('label_column', ood=True), str)=None,
+    ood_label_names:Param(data_help('label_names', ood=True), str)=None,
+    ood_dataset_config:Param(data_help('dataset_config', ood=True), str)=None,
     ood_num_exs:int=None,         # its first N examples (default: all)
     ood_by_label:bool=False,      # also each out-of-distribution label's accuracy and their gap (e.g. HANS entailment / non-entailment)
     ood_headline:str=None,        # the out-of-distribution column the conclusions are about (default: --perf_metric; e.g. accuracy_non-entailment)
-    perf_metric:Param("the metric along paths and out of distribution (default: the task's: mcc for cola, f1 for qqp/paws, else accuracy)", str, choices=['accuracy', 'f1', 'mcc'])=None,
+    perf_metric:Param("the metric along paths and out of distribution (default: the task's, see connectivity.tasks: mcc for cola, f1 for qqp/paws, else accuracy)", str, choices=['accuracy', 'f1', 'mcc'])=None,
     bootstrap:int=1000,           # paired bootstrap resamples of the evaluation examples
     n_clusters:int=2,             # clusters of the paper's spectral clustering
     label_map:str=None,           # the models' label order: a preset (feather, mnli, ...) or names in output order, comma-separated
@@ -40,18 +49,26 @@ def connectivity_report(
     overwrite:bool=False,         # start --out again when it holds the report of another family or configuration
 ):
     "The whole analysis of a family: evaluate in and out of distribution, interpolate every pair, report basins with their uncertainty."
-    if not dataset: raise UsageError("--dataset is required (the in-distribution task).")
+    if not dataset: raise UsageError("--dataset is required (the in-distribution data).")
     check_positive(num_exs=num_exs, bootstrap=bootstrap, ood_num_exs=ood_num_exs)
     check_nonnegative(n_sample=n_sample)
     if n_clusters < 2: raise UsageError(f"--n_clusters must be at least 2, got {n_clusters}.")
     autocast_dtype(local_device(device), dtype)   # a wrong --device or --dtype fails before any work
+    import warnings
+    from connectivity.core import model_refs
+    from connectivity.checks import family_data, check_task_labels
     from connectivity.report import family_report   # it checks the models and --out before any work
     from connectivity.narrative import conclusions
-    s = family_report(base_models_prefix, models or None, dataset=dataset, split=split, data_dir=data_dir, num_exs=num_exs,
-                      n_sample=n_sample, ood_dataset=ood_dataset, ood_split=ood_split, ood_num_exs=ood_num_exs,
-                      ood_by_label=ood_by_label, ood_headline=ood_headline, perf_metric=perf_metric, bootstrap=bootstrap,
-                      n_clusters=n_clusters, label_map=label_map, out=out, seed=seed, device=device, dtype=dtype, quiet=quiet,
-                      overwrite=overwrite)
+    data, ood, notes = family_data(dataset, split, data_dir=data_dir, num_exs=num_exs, text_columns=text_columns, label_column=label_column,
+                                   label_names=label_names, dataset_config=dataset_config, ood_dataset=ood_dataset, ood_split=ood_split,
+                                   ood_num_exs=ood_num_exs, ood_text_columns=ood_text_columns, ood_label_column=ood_label_column,
+                                   ood_label_names=ood_label_names, ood_dataset_config=ood_dataset_config)
+    check_task_labels(model_refs(base_models_prefix, models or None), data, label_map, ood_data=ood)   # before any file is written
+    for n in notes: warnings.warn(n)
+    s = family_report(base_models_prefix, models or None, data=data, num_exs=num_exs, n_sample=n_sample, ood_data=ood,
+                      ood_by_label=ood_by_label, ood_headline=ood_headline, perf_metric=perf_metric or default_metric(data.task),
+                      bootstrap=bootstrap, n_clusters=n_clusters, label_map=label_map, out=out, seed=seed, device=device, dtype=dtype,
+                      quiet=quiet, overwrite=overwrite)
     if not quiet:
         for w in s['warnings']: print(f"warning: {w}")
         for c in conclusions(s): print(c)
@@ -86,12 +103,30 @@ def connectivity_heatmap(
     "Draw the barrier heatmap of a family, cluster it, and relate the clusters to a performance metric."
     check_positive(delta=delta)
     if n_clusters < 2: raise UsageError(f"--n_clusters must be at least 2, got {n_clusters}.")
+    check_folder(out, '--out')   # a file where the folder should be: named before any work
     from connectivity.reports import heatmap_report
     s = heatmap_report(interpol_log_dir, eval_mods_prefix, eval_mods_suffixes, order_by=order_by, eval_metric=eval_metric,
                        perf_metric=perf_metric, emb_acc_corr=emb_acc_corr, emb_corr=emb_corr, ticks=ticks, barrier=barrier, value=value,
                        n_clusters=n_clusters, delta=delta, interpol_datasets=interpol_datasets, data_dir=data_dir, out=out)
-    print(json.dumps({k: s[k] for k in ('clusters', 'correlation', 'correlations', 'warnings') if k in s}))
+    print(heatmap_table(s))
     return s
+
+# %% ../nbs/14a_analyses.ipynb #72699d84
+def heatmap_table(s:dict, # the summary of `connectivity.reports.heatmap_report`
+                 )->str:  # lines to print
+    "The clusters of a heatmap report as a table (models, and the metric's mean and range), then its correlation and warnings."
+    perf = s.get('performance') or {}
+    vals, metric = perf.get('values', {}), perf.get('metric')
+    rows = [('cluster', 'models') + ((f'{metric} mean', 'range') if metric else ())]
+    for k, names in enumerate(s['clusters']):
+        v = [vals[n] for n in names if vals.get(n) is not None]
+        rows.append((str(k), ', '.join(map(str, names))) + ((f"{sum(v)/len(v):.4f}", f"{min(v):.4f}-{max(v):.4f}") if metric and v else ('', '') if metric else ()))
+    w = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = ['  '.join(c.ljust(n) for c, n in zip(r, w)).rstrip() for r in rows]
+    c = s.get('correlation')
+    if c: lines.append(f"{c['name']} vs {metric}: Pearson r = {c['pearson_r']:+.3f} (p = {c['pearson_p']:.3g}), "
+                       f"Spearman rho = {c['spearman_rho']:+.3f} (p = {c['spearman_p']:.3g}), n = {c['n']}")
+    return '\n'.join(lines + [f"warning: {x}" for x in s.get('warnings', [])] + ([f"figures: {', '.join(s['figures'])}"] if s.get('figures') else []))
 
 # %% ../nbs/14a_analyses.ipynb #8e9a8136
 @call_parse
@@ -135,8 +170,12 @@ def connectivity_dynamics(
     out:str='.',                             # output folder
     base_models_prefix:str=None,             # instead of the inputs: a local family whose members hold Trainer checkpoint-<step> folders
     models:Param("with --base_models_prefix: the members (default: every local <prefix><integer>)", str, nargs='*')=None,
-    dataset:str=None,                        # with --base_models_prefix: the task every checkpoint is evaluated and interpolated on
-    split:str=None,                          # its split
+    dataset:Param("with --base_models_prefix: the data every checkpoint is evaluated and interpolated on: " + data_help('dataset'), str)=None,
+    split:Param(data_help('split'), str)=None,
+    text_columns:Param(data_help('text_columns'), str)=None,
+    label_column:Param(data_help('label_column'), str)=None,
+    label_names:Param(data_help('label_names'), str)=None,
+    dataset_config:Param(data_help('dataset_config'), str)=None,
     num_exs:int=512,                         # its first N examples
     n_sample:int=8,                          # interior points per path
     label_map:str=None,                      # the models' label order
@@ -148,16 +187,19 @@ def connectivity_dynamics(
     if base_models_prefix is not None:
         if interpol_log_dirs or eval_mods_prefixes: raise UsageError("Give --base_models_prefix or the inputs (--interpol_log_dirs, --eval_mods_prefixes), not both.")
         if not dataset: raise UsageError("--base_models_prefix needs --dataset: the task every checkpoint is evaluated on.")
+        from connectivity.data import load_eval_task
         from connectivity.reports import checkpoint_inputs
+        data = load_eval_task(dataset, split, data_dir=data_dir, num_exs=num_exs, text_columns=text_columns, label_column=label_column,
+                              label_names=label_names, dataset_config=dataset_config)
         interpol_log_dirs, eval_mods_prefixes, steps = checkpoint_inputs(
-            base_models_prefix, models or None, steps or None, dataset=dataset, split=split, data_dir=data_dir, num_exs=num_exs,
-            n_sample=n_sample, label_map=label_map, out=out, device=device, quiet=quiet)
+            base_models_prefix, models or None, steps or None, data=data, n_sample=n_sample, label_map=label_map, out=out,
+            device=device, quiet=quiet)
     if not interpol_log_dirs or not eval_mods_prefixes:
         raise UsageError("Give one --interpol_log_dirs and one --eval_mods_prefixes per step, or --base_models_prefix with checkpoints.")
     from connectivity.reports import dynamics_report
     s = dynamics_report(interpol_log_dirs, eval_mods_prefixes, eval_mods_suffixes, steps=steps or None, eval_metric=eval_metric,
                         perf_metric=perf_metric, barrier=barrier, n_clusters=n_clusters, delta=delta, data_dir=data_dir, out=out)
-    print(json.dumps({k: s[k] for k in ('clusters', 'switchers')}))
+    print(json.dumps({k: s[k] for k in ('clusters', 'switchers')}))   # its warnings (a metric at the majority rate, ...) are warned
     return s
 
 # %% ../nbs/14a_analyses.ipynb #ab1efd93

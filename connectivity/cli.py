@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from fastcore.script import anno_parser
 
 # %% auto #0
-__all__ = ['COMMANDS', 'ALIASES', 'RENAMED', 'NUMBER', 'command', 'Alias', 'alias_table', 'command_parser', 'resolve_aliases',
-           'run_command', 'entry_point']
+__all__ = ['COMMANDS', 'ALIASES', 'RENAMED', 'NUMBER', 'OUTPUT_OPTIONS', 'command', 'Alias', 'alias_table', 'command_parser',
+           'resolve_aliases', 'new_folders', 'remove_empty', 'run_command', 'entry_point']
 
 # %% ../nbs/13_cli.ipynb #420fccc5
 COMMANDS = dict(   # command -> the light module that defines it (imported when the command is parsed or run)
@@ -130,6 +130,28 @@ def _is_usage(e:BaseException)->bool:
     return core is not None and isinstance(e, getattr(core, 'UsageError', ()))
 
 # %% ../nbs/13_cli.ipynb #3731ccfc
+OUTPUT_OPTIONS = ('out', 'write_file_prefix', 'save_file', 'output_prefix', 'out_dir')   # options that name where a command writes
+
+def new_folders(args:dict, # parsed arguments
+               )->list:    # the folders (absolute, deepest first) that the output options name and that do not exist yet
+    "The folders a command's output options would create: those a failed run must not leave behind empty."
+    from pathlib import Path
+    new = set()
+    for k in OUTPUT_OPTIONS:
+        v = args.get(k)
+        if not isinstance(v, str) or not v: continue
+        p = Path(v).expanduser().absolute()
+        while not p.exists() and p != p.parent: new.add(p); p = p.parent
+    return sorted(new, key=lambda q: (-len(q.parts), str(q)))
+
+def remove_empty(folders:list, # from `new_folders`, before the run
+                ):
+    "Remove the folders of `folders` that hold no file (only empty folders, if any)."
+    import shutil
+    for d in folders:
+        if d.is_dir() and not any(not f.is_dir() for f in d.rglob('*')): shutil.rmtree(d, ignore_errors=True)
+
+# %% ../nbs/13_cli.ipynb #6d218a97
 def run_command(name:str,       # a key of `COMMANDS`
                 argv:list[str], # the command line after the program name
                )->int:          # the exit status: 0, 1 (data, models, files), 2 (options), 130 (interrupted)
@@ -139,10 +161,16 @@ def run_command(name:str,       # a key of `COMMANDS`
     debug = args.pop('debug') or os.environ.get('CONNECTIVITY_DEBUG', '').strip().lower() not in ('', '0', 'false', 'no')
     args.pop('xtra', None); args.pop('pdb', None)
     if not debug: warnings.formatwarning = lambda m, c, *a, **k: f"{name}: warning: {m}\n"
+    new = new_folders(args)
     try: command(name)(**resolve_aliases(name, args, defaults))
     except KeyboardInterrupt:
-        print(f"{name}: interrupted", file=sys.stderr); return 130
+        remove_empty(new)
+        print(f"{name}: interrupted: rerun the same command to resume", file=sys.stderr); return 130
+    except SystemExit as e:
+        if e.code not in (None, 0): remove_empty(new)
+        raise
     except Exception as e:
+        remove_empty(new)
         if debug: traceback.print_exc()
         print(f"{name}: error: {_one_line(e)}", file=sys.stderr)
         return 2 if _is_usage(e) else 1

@@ -10,11 +10,18 @@ from fastcore.script import call_parse, Param
 
 from .core import (UsageError, check_positive, check_nonnegative, check_writable, check_folder, model_refs,
                                local_device, autocast_dtype)
+from .tasks import data_help, task_spec
 
 # %% auto #0
-__all__ = ['connectivity_eval', 'connectivity_interpolate', 'connectivity_surface', 'connectivity_sharpness']
+__all__ = ['prefix_folder', 'connectivity_eval', 'connectivity_interpolate', 'connectivity_surface', 'connectivity_sharpness']
 
 # %% ../nbs/14_commands.ipynb #fa732b04
+def prefix_folder(prefix:str, # an output prefix: `runs/eval_` (files `runs/eval_<model>.json`) or `runs/` (a folder)
+                 ):           # the folder its files go to
+    "The folder of an output prefix."
+    return Path(prefix) if str(prefix).endswith(('/', os.sep)) else Path(prefix).parent
+
+# %% ../nbs/14_commands.ipynb #3bc7344c
 @call_parse
 def connectivity_eval(
     base_models_prefix:str=None,             # the family: hub namespace + name stem or local path prefix ('' or none: --models are whole paths)
@@ -22,12 +29,16 @@ def connectivity_eval(
     base_model:str='bert-base-uncased',      # tokenizer for models that have none
     batch_size:int=512,                      # at most this many examples per batch
     max_tokens:int=None,                     # padded tokens per batch (default: per device)
-    dataset:Param("task", str, choices=['mnli', 'hans', 'cola', 'qqp', 'paws'])='mnli',
-    split:str=None,                          # split (default: the task's evaluation split)
+    dataset:Param(data_help('dataset'), str)='mnli',
+    split:Param(data_help('split'), str)=None,
+    text_columns:Param(data_help('text_columns'), str)=None,
+    label_column:Param(data_help('label_column'), str)=None,
+    label_names:Param(data_help('label_names'), str)=None,
+    dataset_config:Param(data_help('dataset_config'), str)=None,
     all_data:bool=False,                     # HANS: all heuristics and both labels
     num_exs:int=None,                        # first N examples after filtering
     data_dir:str=None,                       # local data folder
-    write_file_prefix:str='eval_',           # output files `<prefix><suffix>.json` and `<prefix>summary.json`
+    write_file_prefix:str='eval_',           # output files `<prefix><suffix>.json` and `<prefix>summary.json` (`dir/` for a folder)
     num_steps:int=None,                      # evaluate every model at this training step
     label_map:str=None,                      # the models' labels: a preset (feather, mnli, ...) or their names in output order, comma-separated
     device:str=None,                         # auto, cpu, cuda, cuda:N
@@ -40,10 +51,16 @@ def connectivity_eval(
     check_nonnegative(num_steps=num_steps)
     if not base_models_prefix and not models:
         raise UsageError("No family given: pass --base_models_prefix (e.g. connectivity/bert_ft_qqp-) and --models, or --models as whole paths.")
+    refs = model_refs(base_models_prefix, models or None, num_steps=num_steps)
+    check_folder(prefix_folder(write_file_prefix), '--write_file_prefix')   # a file where its folder should be: named before any work
     import pandas as pd
+    from connectivity.data import load_eval_task
+    from connectivity.checks import check_task_labels
     from connectivity.evaluate import eval_family
-    df = eval_family(base_models_prefix, models or None, dataset=dataset, split=split, all_data=all_data, num_exs=num_exs,
-                     data_dir=data_dir, base_model=base_model, batch_size=batch_size, max_tokens=max_tokens,
+    data = load_eval_task(dataset, split, data_dir=data_dir, num_exs=num_exs, all_data=all_data, text_columns=text_columns,
+                          label_column=label_column, label_names=label_names, dataset_config=dataset_config)
+    check_task_labels(refs, data, label_map)   # from the configs: labels the models cannot produce are refused before any file
+    df = eval_family(base_models_prefix, models or None, data=data, base_model=base_model, batch_size=batch_size, max_tokens=max_tokens,
                      label_map=label_map, num_steps=num_steps, write_file_prefix=write_file_prefix, device=device,
                      dtype=dtype, overwrite=overwrite, quiet=quiet)
     if not quiet:
@@ -78,9 +95,13 @@ def connectivity_interpolate(
     suffix_pairs:Param("pairs of model suffixes to interpolate, each 'a,b'", str, nargs='*')=None, # pairs 'a,b'
     models:Param("model suffixes (default: those in --suffix_pairs; with --all_pairs and a local prefix: every <prefix><integer> folder)", str, nargs='*')=None, # model suffixes
     all_pairs:bool=False,           # interpolate every pair of --models
-    dataset:str='mnli',             # task: mnli, hans, qqp, paws, cola
-    split:str=None,                 # split (default: the task's evaluation split; 'test' as in the paper's code)
-    data_dir:str=None,              # folder with local data files (see `connectivity.data.LOCAL_FILES`); default: the Hub
+    dataset:Param(data_help('dataset'), str)='mnli',
+    split:Param(data_help('split'), str)=None,
+    text_columns:Param(data_help('text_columns'), str)=None,
+    label_column:Param(data_help('label_column'), str)=None,
+    label_names:Param(data_help('label_names'), str)=None,
+    dataset_config:Param(data_help('dataset_config'), str)=None,
+    data_dir:str=None,              # folder with a task's local data files (see `connectivity.tasks`); default: the Hub
     num_exs:int=512,                # first N examples (after filtering)
     all_data:bool=False,            # HANS: all heuristics and both labels (default: lexical_overlap, non-entailment)
     n_sample:int=8,                 # interior points per path: n_sample + 2 points, both endpoints included
@@ -110,7 +131,10 @@ def connectivity_interpolate(
         try: table_format(save_file)
         except ValueError as e: raise UsageError(f"--save_file: {e}") from None
         check_writable(save_file, overwrite=True)
-    data = load_eval_task(dataset, split, data_dir=data_dir, num_exs=num_exs, all_data=all_data)
+    from connectivity.checks import check_task_labels
+    data = load_eval_task(dataset, split, data_dir=data_dir, num_exs=num_exs, all_data=all_data, text_columns=text_columns,
+                          label_column=label_column, label_names=label_names, dataset_config=dataset_config)
+    check_task_labels(refs, data, label_map)
     if save_file and Path(save_file).exists() and not overwrite and not _same_table(save_file, out, pairs, n_sample + 2):
         raise FileExistsError(f"{save_file!r} exists and holds another run's table: refusing to replace it (pass --overwrite).")
     df = interpolate_family(refs, pairs, data, results_dir=out, base_model=base_model, n_points=n_sample + 2, device=device,
@@ -133,13 +157,17 @@ def connectivity_surface(
     range:float=None,             # each axis spans [-range, range]; 1 unit = anchor to the x-axis model, or one direction (default: 4 for a plane, as the paper; 1 for random directions, as Li et al.)
     n_pts_per_unit:float=None,    # grid points per unit: (2·range·n_pts_per_unit + 1)² points (default plane: 20 on CUDA as the paper, 2 elsewhere; random: 25)
     batch_size:int=128,           # cap on examples per batch (batches are also cut by a token budget)
-    dataset:str='mnli',           # task: mnli, hans, qqp, paws, cola
-    split:str=None,               # split (default: the task's evaluation split; 'test' as in the paper's code)
+    dataset:Param(data_help('dataset'), str)='mnli',
+    split:Param(data_help('split'), str)=None,
+    text_columns:Param(data_help('text_columns'), str)=None,
+    label_column:Param(data_help('label_column'), str)=None,
+    label_names:Param(data_help('label_names'), str)=None,
+    dataset_config:Param(data_help('dataset_config'), str)=None,
     num_exs:int=256,              # first N examples (after filtering)
     metric:str='accuracy',        # metric drawn besides the loss: accuracy or ece (the paper's acc, ECE); all three are recorded
     all_data:bool=False,          # HANS: all heuristics and both labels (default: lexical_overlap, non-entailment)
     data_dir:str=None,            # folder with local data files; default: the Hub
-    out:str=None,                 # the .npz (default `<dataset>_<split>_<anchor>_<base1>_<base2>_<range>_surface.npz`; random: `<dataset>_<split>_<model>_random<dims>d_seed<seed>_<range>_surface.npz`)
+    out:str=None,                 # the .npz (default `<task>_<split>_<anchor>_<base1>_<base2>_<range>_surface.npz`; random: `<task>_<split>_<model>_random<dims>d_seed<seed>_<range>_surface.npz`)
     device:str='auto',            # 'auto', 'cpu', 'cuda' or 'cuda:N' (under torchrun 'auto' is cuda:LOCAL_RANK)
     dtype:str='auto',             # autocast: auto (bf16/fp16 on CUDA, fp32 on CPU), fp32, bf16 or fp16
     quiet:bool=False,             # no progress bar
@@ -166,15 +194,18 @@ def connectivity_surface(
     if one_d not in ONE_D: raise UsageError(f"--one_d must be one of {', '.join(ONE_D)}, got {one_d!r}.")
     check_positive(range=range, n_pts_per_unit=n_pts_per_unit, batch_size=batch_size, num_exs=num_exs)
     refs = model_refs(base_models_prefix, models)
+    task = task_spec(dataset, text_columns=text_columns, label_column=label_column, label_names=label_names, dataset_config=dataset_config)
     from connectivity.surface import RANDOM_GRID, surface_from_refs, default_points, save_surface_figures
     range = range or (RANDOM_GRID[0] if rand else 4.)   # Li et al.'s 1, the paper's 4
     tag = '_'.join(Path(r.name).name for r in refs) + (f'_random{dims}d_seed{seed}' if rand else '')
-    out = out or f"{dataset}_{split or 'test'}_{tag}_{range:g}_surface.npz"
+    out = out or f"{task.name.replace('/', '_')}_{split or 'test'}_{tag}_{range:g}_surface.npz"
     check_writable(out, overwrite=overwrite)   # before any work; a rerun into unfinished rows resumes (no .npz yet)
     dev = local_device(device); autocast_dtype(dev, dtype)   # a wrong --device or --dtype fails before any work
     n_pts_per_unit = n_pts_per_unit or default_points(rand, range, dev, quiet)
     from connectivity.data import load_eval_task
-    data = load_eval_task(dataset, split, data_dir=data_dir, num_exs=num_exs, all_data=all_data)
+    from connectivity.checks import check_task_labels
+    data = load_eval_task(task, split, data_dir=data_dir, num_exs=num_exs, all_data=all_data)
+    check_task_labels(refs, data, label_map)
     s = surface_from_refs(refs, data, directions=directions, range=range, n_pts_per_unit=n_pts_per_unit, batch_size=batch_size,
                           base_model=base_model, label_map=label_map, device=dev, dtype=dtype, seed=seed, dims=dims, one_d=one_d,
                           out=out, quiet=quiet, repair=repair)
@@ -191,7 +222,11 @@ def connectivity_sharpness(
     lr:float=8e-5,                # ascent learning rate
     opt:str='sgd',                # sgd or adam
     gradient_accumulation_steps:int=1, # batches per ascent step
-    dataset:str='mnli',           # task: mnli, hans, qqp, paws, cola
+    dataset:Param(data_help('dataset'), str)='mnli',
+    text_columns:Param(data_help('text_columns'), str)=None,
+    label_column:Param(data_help('label_column'), str)=None,
+    label_names:Param(data_help('label_names'), str)=None,
+    dataset_config:Param(data_help('dataset_config'), str)=None,
     n_batches:int=None,           # batches of data: the first n_batches·batch_size examples (default 10, unless --num_exs)
     num_exs:int=None,             # the first N examples instead (in batches of --batch_size)
     epsilon:float=1e-5,           # box half-width relative to |θ| + 1
@@ -199,7 +234,7 @@ def connectivity_sharpness(
     heuristics:Param("HANS heuristics to use (default: all three)", str, nargs='+')=None, # HANS heuristics
     only_non_entailing:bool=False, # HANS: only non-entailing examples
     data_dir:str=None,            # folder with local data files; default: the Hub
-    split:str=None,               # split (default: MNLI test = validation_matched, HANS train, else the task's first)
+    split:str=None,               # split (default: HANS train, as the paper's measure_flatness.py; else the task's evaluation split)
     max_steps:int=100,            # at most this many ascent steps; 0: no limit, until converged (see --tol)
     seed:int=0,                   # seed of the random coordinates / subspace
     device:str='auto',            # 'auto', 'cpu', 'cuda' or 'cuda:N'
@@ -222,15 +257,19 @@ def connectivity_sharpness(
     if opt not in ('sgd', 'adam'): raise UsageError(f"--opt must be sgd or adam, got {opt!r}.")
     if subspace not in ('coordinates', 'random'): raise UsageError(f"--subspace must be coordinates or random, got {subspace!r}.")
     autocast_dtype(local_device(device), dtype)   # a wrong --device or --dtype fails before any work
-    if dataset != 'hans' and (heuristics or only_non_entailing):
-        raise UsageError("--heuristics and --only_non_entailing apply to --dataset hans only.")
+    task = task_spec(dataset, text_columns=text_columns, label_column=label_column, label_names=label_names, dataset_config=dataset_config)
+    if 'heuristic' not in task.filters and (heuristics or only_non_entailing):
+        raise UsageError(f"--heuristics and --only_non_entailing apply to --dataset hans only (a task with heuristics), not {task.name!r}.")
     refs = model_refs(base_models_prefix, models or None)
     if out: check_writable(out, overwrite=True)   # before the work
     from connectivity.data import load_eval_task
+    from connectivity.checks import check_task_labels
     from connectivity.sharpness import sharpness_family
     n = num_exs or batch_size * (n_batches or 10)
-    hans = dict(all_data=True, heuristic=heuristics, label='non-entailment' if only_non_entailing else None) if dataset == 'hans' else {}
-    data = load_eval_task(dataset, split or ('train' if dataset == 'hans' else None), data_dir=data_dir, num_exs=n, **hans)
+    # the paper's measure_flatness.py reads HANS's train split, all of it unless asked for heuristics or non-entailing examples
+    hans = dict(all_data=True, heuristic=heuristics, label='non-entailment' if only_non_entailing else None) if task.default_filters else {}
+    data = load_eval_task(task, split or ('train' if task.name == 'hans' else None), data_dir=data_dir, num_exs=n, **hans)
+    check_task_labels(refs, data, label_map)
     sharpness_family(refs, data, out=out, overwrite=overwrite, batch_size=batch_size, base_model=base_model, label_map=label_map,
                      device=device, quiet=quiet, epsilon=epsilon, lr=lr, opt=opt, max_steps=max_steps or None, tol=tol,
                      gradient_accumulation_steps=gradient_accumulation_steps, num_random_dirs=num_random_dirs,

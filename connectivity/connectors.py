@@ -8,11 +8,21 @@ from pathlib import Path
 from fastcore.script import call_parse, Param
 
 from .core import UsageError, check_positive, check_nonnegative, check_folder, model_refs, local_device, autocast_dtype
+from .tasks import TASKS, data_help, task_spec
 
 # %% auto #0
-__all__ = ['connectivity_bent_line', 'connectivity_simplex']
+__all__ = ['data_specs', 'connectivity_bent_line', 'connectivity_simplex']
 
 # %% ../nbs/14c_connectors.ipynb #209fcafe
+def data_specs(dataset,        # the evaluation data
+               train_dataset,  # the training data
+               **options,      # text_columns, label_column, label_names, dataset_config (see `connectivity.tasks.task_spec`)
+              )->tuple:        # (evaluation task, training task)
+    "The two tasks of a connector, the options describing your data applied to whichever is yours."
+    ev = task_spec(dataset, **(options if dataset not in TASKS or train_dataset in TASKS else {}))
+    return ev, task_spec(train_dataset, **({} if train_dataset in TASKS else options))
+
+# %% ../nbs/14c_connectors.ipynb #82e0d36a
 @call_parse
 def connectivity_bent_line(
     base_models_prefix:str=None,     # family prefix (`connectivity/feather_berts_`, `runs/seed_`); none: --models are whole paths or hub ids
@@ -29,11 +39,15 @@ def connectivity_bent_line(
     save_every:int=10,               # steps between checkpoints
     data_order:str='file',           # training batches: 'file' (consecutive rows in file order, the paper's) or 'length' (faster)
     max_length:int=512,              # training inputs are cut to this many tokens (the paper's 512)
-    train_dataset:str='mnli',        # task to train the bends on
+    train_dataset:Param("data to train the bends on, in the forms of --dataset", str)='mnli',
     train_split:str='train',         # its split
     num_train_exs:int=None,          # first N training examples (default: all)
-    dataset:str='mnli',              # task to evaluate the path on: mnli, hans, qqp, paws, cola
-    split:str=None,                  # its split (default: the task's evaluation split; 'test' as in the paper's code)
+    dataset:Param("data to evaluate the path on: " + data_help('dataset'), str)='mnli',
+    split:Param(data_help('split'), str)=None,
+    text_columns:Param(data_help('text_columns') + ' (for --dataset and --train_dataset, whichever is yours)', str)=None,
+    label_column:Param(data_help('label_column'), str)=None,
+    label_names:Param(data_help('label_names'), str)=None,
+    dataset_config:Param(data_help('dataset_config'), str)=None,
     num_exs:int=1000,                # first N evaluation examples (after filtering)
     all_data:bool=False,             # HANS: all heuristics and both labels (default: lexical_overlap, non-entailment)
     data_dir:str=None,               # folder with local data files; default: the Hub
@@ -63,10 +77,14 @@ def connectivity_bent_line(
     if data_order not in DATA_ORDERS: raise UsageError(f"--data_order must be one of {DATA_ORDERS}, got {data_order!r}.")
     autocast_dtype(local_device(device), dtype)   # a wrong --device or --dtype fails before any work
     ra, rb = model_refs(base_models_prefix, models, num_steps=num_steps)
+    ev_t, tr_t = data_specs(dataset, train_dataset, text_columns=text_columns, label_column=label_column, label_names=label_names,
+                            dataset_config=dataset_config)
     out = check_folder(out or f'bent_line_{Path(ra.name).name}_{Path(rb.name).name}', '--out')
-    train = None if not n_bends or steps == 0 or vertices_dir else load_eval_task(train_dataset, train_split, data_dir=data_dir,
+    train = None if not n_bends or steps == 0 or vertices_dir else load_eval_task(tr_t, train_split, data_dir=data_dir,
                                                                                   num_exs=num_train_exs, all_data=True)
-    ev = load_eval_task(dataset, split, data_dir=data_dir, num_exs=num_exs, all_data=all_data)
+    ev = load_eval_task(ev_t, split, data_dir=data_dir, num_exs=num_exs, all_data=all_data)
+    from connectivity.checks import check_task_labels
+    for d in [x for x in (ev, train) if x is not None]: check_task_labels([ra, rb], d, label_map)
     curve = bent_line_pair(ra, rb, train, ev, out_dir=out, n_bends=n_bends, init_bends=init_bends, steps=steps, batch_size=batch_size,
                            data_order=data_order, max_length=max_length, grid=grid, min_pts_bw_models=min_pts_bw_models,
                            include_end=include_end, vertices_dir=vertices_dir, base_model=base_model, label_map=label_map, device=device,
@@ -96,11 +114,15 @@ def connectivity_simplex(
     save_every:int=10,               # steps between checkpoints
     data_order:str='file',           # training batches: 'file' (consecutive rows in file order, the paper's) or 'length' (faster)
     max_length:int=512,              # training inputs are cut to this many tokens (the paper's 512)
-    train_dataset:str='mnli',        # task to train on
+    train_dataset:Param("data to train on, in the forms of --dataset", str)='mnli',
     train_split:str='train',         # its split
     num_train_exs:int=None,          # first N training examples (default: all)
-    dataset:str='mnli',              # task to evaluate on: mnli, hans, qqp, paws, cola
-    split:str=None,                  # its split (default: the task's evaluation split)
+    dataset:Param("data to evaluate on: " + data_help('dataset'), str)='mnli',
+    split:Param(data_help('split'), str)=None,
+    text_columns:Param(data_help('text_columns') + ' (for --dataset and --train_dataset, whichever is yours)', str)=None,
+    label_column:Param(data_help('label_column'), str)=None,
+    label_names:Param(data_help('label_names'), str)=None,
+    dataset_config:Param(data_help('dataset_config'), str)=None,
     num_exs:int=1000,                # first N evaluation examples
     all_data:bool=False,             # HANS: all heuristics and both labels
     data_dir:str=None,               # folder with local data files; default: the Hub
@@ -128,9 +150,13 @@ def connectivity_simplex(
         if v not in ok: raise UsageError(f"{opt} must be one of {ok}, got {v!r}.")
     autocast_dtype(local_device(device), dtype)   # a wrong --device or --dtype fails before any work
     refs = model_refs(base_models_prefix, models, num_steps=num_steps)
+    ev_t, tr_t = data_specs(dataset, train_dataset, text_columns=text_columns, label_column=label_column, label_names=label_names,
+                            dataset_config=dataset_config)
     out = check_folder(out or 'simplex_' + '_'.join(Path(r.name).name for r in refs), '--out')
-    train = load_eval_task(train_dataset, train_split, data_dir=data_dir, num_exs=num_train_exs, all_data=True)
-    ev = load_eval_task(dataset, split, data_dir=data_dir, num_exs=num_exs, all_data=all_data)
+    train = load_eval_task(tr_t, train_split, data_dir=data_dir, num_exs=num_train_exs, all_data=True)
+    ev = load_eval_task(ev_t, split, data_dir=data_dir, num_exs=num_exs, all_data=all_data)
+    from connectivity.checks import check_task_labels
+    for d in (ev, train): check_task_labels(refs, d, label_map)
     _, table, _ = train_simplex(refs, train, ev, out_dir=out, n_conn=n_conn, batch_size=batch_size, data_order=data_order,
                                 max_length=max_length, base_model=base_model, label_map=label_map, device=device, dtype=dtype, seed=seed,
                                 n_eval=n_eval, steps_per_vertex=steps_per_vertex, schedule=schedule, sub_epochs=sub_epochs_per_vertex,

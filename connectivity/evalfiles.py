@@ -4,7 +4,7 @@
 
 # %% ../nbs/03c_evalfiles.ipynb #1a280ccf
 from __future__ import annotations
-import json, re, unicodedata, warnings
+import itertools, json, re, string, unicodedata, warnings
 from pathlib import Path
 from typing import Sequence
 
@@ -13,6 +13,7 @@ import pandas as pd
 
 from .core import UsageError, natural_key
 from .data import load_task
+from .tasks import TASKS
 # torch and connectivity.evaluate are imported by `file_metrics`: reading a family's metric for a figure needs neither
 
 # %% auto #0
@@ -72,24 +73,22 @@ def _match_rows(ev:dict, data)->np.ndarray:
 # %% ../nbs/03c_evalfiles.ipynb #250d768e
 def slice_metrics(ev:dict, # from `read_eval_json`
                   data,    # the `TaskData` the file was evaluated on (HANS with 'heuristic', CoLA with 'domain')
-                 )->dict:  # `<slice>_<metric>` and `<slice>_n` for every slice the data has
-    "The paper's slices: HANS heuristic × label accuracy and loss; CoLA in/out-of-domain metrics."
+                 )->dict:  # `<task>_<slice>_<metric>` and `<task>_<slice>_n` for every slice the data has
+    "The slices of the task's record: HANS heuristic × label accuracy and loss; CoLA in/out-of-domain metrics."
     rows, df, out = _match_rows(ev, data), data.df, {}
-    ok = rows >= 0
-    def add(prefix, mask, keys):
+    t = TASKS.get(data.task)
+    name = t.slices if t is not None else '{heuristic}_{label}' if 'heuristic' in df.columns else '{domain}_domain' if 'domain' in df.columns else None
+    if not name: return out
+    cols = [f for _, f, _, _ in string.Formatter().parse(name) if f]
+    ok, keys = rows >= 0, tuple(dict.fromkeys(('accuracy', t.metric if t is not None else 'accuracy', 'loss')))
+    vals = {c: list(range(len(data.label_names))) if c == 'label' else sorted(pd.unique(df[c].values[rows[ok]])) for c in cols}
+    for combo in itertools.product(*vals.values()):
+        mask = ok.copy()
+        for c, v in zip(cols, combo): mask &= df[c].values[rows] == v
         idx = np.nonzero(mask)[0]
-        if len(idx) == 0: return
-        m = file_metrics(ev, idx)
+        if len(idx) == 0: continue
+        m, prefix = file_metrics(ev, idx), f"{data.task}_" + name.format(**{c: data.label_names[v] if c == 'label' else v for c, v in zip(cols, combo)})
         out.update({f'{prefix}_{k}': m[k] for k in keys}); out[f'{prefix}_n'] = len(idx)
-    if 'heuristic' in df.columns:
-        h, lab = df['heuristic'].values, df['label'].values
-        for hv in sorted(pd.unique(h[rows[ok]])):
-            for li, ln in enumerate(data.label_names):
-                add(f'hans_{hv}_{ln}', ok & (h[rows] == hv) & (lab[rows] == li), ('accuracy', 'loss'))
-    if 'domain' in df.columns:
-        dm = df['domain'].values
-        for dv in sorted(pd.unique(dm[rows[ok]])):
-            add(f'{data.task}_{dv}' + ('' if str(dv).endswith('domain') else '_domain'), ok & (dm[rows] == dv), ('accuracy', 'mcc', 'loss'))
     return out
 
 # %% ../nbs/03c_evalfiles.ipynb #d303d4ea
@@ -133,13 +132,13 @@ def family_metric(eval_mods_prefix:str|Path,            # evaluation files are `
                   *, eval_metric:str='accuracy',         # see `metric_column`
                   perf_metric:str|None=None,             # a slice (see `metric_column`)
                   data=None,                             # the `TaskData` evaluated on, for slices
-                  data_dir:str|Path|None=None,           # else load HANS / CoLA from here for slices
+                  data_dir:str|Path|None=None,           # else load the slice's task (HANS, CoLA) from here
                  )->pd.Series:                           # a value per model (index: suffix), named by the column
     "A per-model metric from the family's evaluation files."
     col = metric_column(eval_metric, perf_metric)
-    if perf_metric is not None and data is None and col.split('_')[0] in ('hans', 'cola'):
-        data = load_task('hans', all_data=True, data_dir=data_dir) if col.startswith('hans_') else \
-               load_task('cola', 'validation', data_dir=data_dir)
+    if perf_metric is not None and data is None:   # a slice of a registered task: its evaluation split, every example
+        t = next((t for t in TASKS.values() if t.slices and col.startswith(t.name + '_')), None)
+        if t is not None: data = load_task(t.name, all_data=True, data_dir=data_dir)
     df = read_eval_dir(eval_mods_prefix, [str(s) for s in eval_mods_suffixes] if eval_mods_suffixes else None, data=data)
     if col not in df.columns:
         raise UsageError(f"The evaluation files {eval_mods_prefix}*.json have no metric {col!r}; they have "

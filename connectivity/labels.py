@@ -4,19 +4,19 @@
 
 # %% ../nbs/02b_labels.ipynb #b8c8ec49
 from __future__ import annotations
-import re, warnings
+import collections, re, warnings
 from typing import Mapping, Sequence
 
 from .core import UsageError
+from .tasks import TASK_LABELS
 
 # %% auto #0
-__all__ = ['LABEL_ORDERS', 'normalize_label', 'is_generic', 'model_label_names', 'parse_label_map', 'LabelAdapter',
-           'label_adapter', 'warn_generic_labels', 'task_adapter']
+__all__ = ['LABEL_PRESETS', 'LABEL_ORDERS', 'normalize_label', 'is_generic', 'model_label_names', 'parse_label_map',
+           'LabelAdapter', 'label_adapter', 'warn_generic_labels', 'task_adapter']
 
 # %% ../nbs/02b_labels.ipynb #f6e0b0fc
-LABEL_ORDERS = {'feather': ['contradiction', 'entailment', 'neutral'], 'mnli': ['entailment', 'neutral', 'contradiction'],
-                'hans': ['entailment', 'non-entailment'], 'qqp': ['not_duplicate', 'duplicate'],
-                'paws': ['not_duplicate', 'duplicate'], 'cola': ['unacceptable', 'acceptable']}
+LABEL_PRESETS = {'feather': ['contradiction', 'entailment', 'neutral']}   # label orders that are no task's
+LABEL_ORDERS = collections.ChainMap(LABEL_PRESETS, TASK_LABELS)           # preset name -> label names in output order
 
 # %% ../nbs/02b_labels.ipynb #b49729df
 _SYNONYMS = {'not_entailment': 'non-entailment', 'non_entailment': 'non-entailment', 'nonentailment': 'non-entailment',

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from .core import UsageError
+from .tasks import default_metric
 from .barriers import curves, require_columns
 from .plane import Surface
 # connectivity.paths (the results table's columns) and connectivity.results (results directories) load torch:
@@ -174,7 +175,7 @@ def read_pickle_results(path:str|Path,              # a pickle written by the pa
         rows = rows[::-1]                              # entry (x, y) runs from y to x
         n, extra = len(rows), len(rows[0]) - 2
         names = list(metrics) if metrics is not None else (
-            [] if extra == 0 else ['mcc'] if extra == 1 and dataset == 'cola' else ['accuracy'] if extra == 1
+            [] if extra == 0 else ['mcc'] if extra == 1 and default_metric(dataset) == 'mcc' else ['accuracy'] if extra == 1
             else ['accuracy', 'f1'] if extra == 2 else None)
         if names is None or len(names) != extra:
             raise ValueError(f"{str(p)!r}: rows of ({x}, {y}) hold {extra} value(s) after the loss; "

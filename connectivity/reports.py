@@ -14,14 +14,14 @@ from .core import UsageError, check_positive, natural_key, to_jsonable, write_js
 from .barriers import BARRIER_METRICS, distance_matrix
 from .cluster import cluster_models, cluster_dynamics, correlate, compare_groups, centroid_difference
 from .readers import read_interpolations
-from .evalfiles import family_metric
+from .evalfiles import family_metric, read_eval_json
 from .groups import degenerate_metric, model_groups
 from .plots import (save_fig, model_order, plot_group_curves, plot_heatmap, plot_embedding, plot_cluster_distributions,
                                 plot_dynamics)
 # no torch: the reports read files (connectivity.readers loads it only to read a results directory)
 
 # %% auto #0
-__all__ = ['EMB_CORR', 'curves_report', 'heatmap_report', 'checkpoint_inputs', 'dynamics_report']
+__all__ = ['EMB_CORR', 'curves_report', 'heatmap_report', 'checkpoint_inputs', 'at_majority', 'dynamics_report']
 
 # %% ../nbs/09a_reports.ipynb #3d70760e
 def _models(table:pd.DataFrame)->list[str]:
@@ -160,8 +160,9 @@ def heatmap_report(interpol_log_dir:str|Path,             # results dir, printed
 def checkpoint_inputs(base_models_prefix:str,         # a local family whose members hold HF Trainer `checkpoint-<step>` folders
                       models:Sequence[str]|None=None, # its members (default: every local `<prefix><integer>`)
                       steps:Sequence[int]|None=None,  # the steps (default: every checkpoint all members have)
-                      *, dataset:str,                 # the task each checkpoint is evaluated and interpolated on
+                      *, dataset=None,                # the task each checkpoint is evaluated and interpolated on (see `connectivity.data.load_eval_task`)
                       split:str|None=None, data_dir:str|Path|None=None, num_exs:int=512, # its split, folder, first N examples
+                      data=None,                      # a `TaskData` instead of `dataset`
                       n_sample:int=8,                 # interior points per path
                       label_map=None,                 # the models' label order
                       out:str|Path='.',               # results go to `<out>/checkpoints/step<N>/` (a rerun resumes)
@@ -170,6 +171,7 @@ def checkpoint_inputs(base_models_prefix:str,         # a local family whose mem
     "Evaluate and interpolate a family at every training checkpoint its members share: the inputs of `dynamics_report`."
     from connectivity.core import model_refs
     from connectivity.data import load_eval_task
+    from connectivity.checks import check_task_labels
     from connectivity.evaluate import eval_family
     from connectivity.interpolate import interpolate_family, all_pairs
     refs = model_refs(base_models_prefix, models)
@@ -180,7 +182,9 @@ def checkpoint_inputs(base_models_prefix:str,         # a local family whose mem
     lacking = [s for s in steps if s not in shared]
     if lacking: raise ValueError(f"Not every member of {base_models_prefix} has checkpoint(s) {lacking}; all of them have {shared or 'none'}.")
     if len(steps) < 2: raise ValueError(f"The dynamics need at least 2 training steps; the members of {base_models_prefix} share {steps or 'none'}.")
-    data, dirs, prefixes = load_eval_task(dataset, split, data_dir=data_dir, num_exs=num_exs), [], []
+    if (dataset is None) == (data is None): raise UsageError("Give the data every checkpoint is evaluated on: dataset= or data=.")
+    data, dirs, prefixes = data if data is not None else load_eval_task(dataset, split, data_dir=data_dir, num_exs=num_exs), [], []
+    check_task_labels(model_refs(base_models_prefix, names, num_steps=steps[0]), data, label_map)   # before any file is written
     for st in steps:
         d = Path(out)/'checkpoints'/f'step{st}'
         ev = eval_family(base_models_prefix, names, data=data, num_steps=st, label_map=label_map, write_file_prefix=d/'eval_',
@@ -192,6 +196,20 @@ def checkpoint_inputs(base_models_prefix:str,         # a local family whose mem
     return dirs, prefixes, steps
 
 # %% ../nbs/09a_reports.ipynb #f770709d
+def at_majority(prefix:str|Path,    # evaluation files `<prefix><model>.json`
+                accuracy:pd.Series, # accuracy per model (e.g. from `family_metric`)
+                step=None,          # the training step, for the message
+               )->list[str]:        # one line naming the models at the majority-class rate, or none
+    "A warning naming the models whose accuracy is within a point of the majority-class rate of their evaluation files."
+    import numpy as np
+    labels = read_eval_json(f'{prefix}{accuracy.index[0]}.json')['labels']
+    maj = float(np.bincount(labels).max() / len(labels))
+    low = [str(m) for m, a in accuracy.items() if a < maj + 0.01]
+    at = f" at step {step}" if step is not None else ''
+    return [f"{len(low)} of {len(accuracy)} models{at} are at chance (accuracy within 1 point of the majority-class rate {maj:.3f}): "
+            f"{', '.join(low)}"] if low else []
+
+# %% ../nbs/09a_reports.ipynb #53abd3d2
 def dynamics_report(interpol_log_dirs:Sequence[str|Path],   # one results dir / logs / table per training step
                     eval_mods_prefixes:Sequence[str|Path],  # one evaluation-file prefix per step
                     eval_mods_suffixes:Sequence|None=None,  # model suffixes (default: every `<prefix>*.json`)
@@ -212,14 +230,17 @@ def dynamics_report(interpol_log_dirs:Sequence[str|Path],   # one results dir / 
         raise UsageError(f"{len(dirs)} interpolation input(s), {len(pres)} evaluation prefix(es) and {len(steps)} step(s): give one of each per step.")
     if len(set(steps)) != len(steps): raise UsageError(f"Steps {steps} repeat a step.")
     if n_clusters != 2: raise UsageError(f"The dynamics plot needs n_clusters=2 (its x axis is the difference of two centroid distances), not {n_clusters}.")
-    Ds, perfs = {}, {}
+    Ds, perfs, warns = {}, {}, []
     for st, d, pre in zip(steps, dirs, pres):
         perfs[st] = family_metric(pre, eval_mods_suffixes, eval_metric=eval_metric, perf_metric=perf_metric, data_dir=data_dir)
+        bad = degenerate_metric(perfs[st], f"{perfs[st].name} at step {st}", consequence='the clusters at that step relate to nothing')
+        warns += ([bad] if bad else []) + (at_majority(pre, perfs[st], st) if perfs[st].name == 'accuracy' else [])
         tab, names = _family(read_interpolations(d), perfs[st], eval_mods_suffixes, pre, f' at step {st}')
         if len(names) < n_clusters: raise UsageError(f"{len(names)} model(s) at step {st} are fewer than n_clusters={n_clusters}.")
         Ds[st] = distance_matrix(tab, barrier, value, models=names)
     dyn = cluster_dynamics(Ds, n_clusters, delta=delta)
+    for w in warns: warnings.warn(w, stacklevel=2)
     files = save_fig(plot_dynamics(dyn.table, dyn.changed, perfs), Path(out)/'dynamics')
     return _summary(out, 'dynamics.json', dict(
         steps=steps, clusters={st: c.clusters for st, c in dyn.clusters.items()}, changed=dyn.changed.to_dict('records'),
-        switchers=dyn.switchers, performance={st: p.to_dict() for st, p in perfs.items()}, barrier=barrier, figures=files))
+        switchers=dyn.switchers, performance={st: p.to_dict() for st, p in perfs.items()}, barrier=barrier, warnings=warns, figures=files))

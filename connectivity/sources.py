@@ -4,7 +4,7 @@
 
 # %% ../nbs/00b_sources.ipynb #b0de67fd
 from __future__ import annotations
-import csv
+import csv, json
 from pathlib import Path
 from typing import Sequence
 
@@ -14,8 +14,10 @@ import pandas as pd
 from .core import UsageError
 
 # %% auto #0
-__all__ = ['FILE_COLUMNS', 'HUB_DATASETS', 'SCRIPT_DATASETS', 'PARQUET_REVISION', 'OFFLINE_HINT', 'read_table', 'take_columns',
-           'check_labels_filled', 'read_records', 'read_user_file', 'hub_reachable', 'require_hub', 'read_hub_split']
+__all__ = ['FILE_COLUMNS', 'TEXT_COLUMNS', 'PARQUET_REVISION', 'OFFLINE_HINT', 'read_table', 'take_columns',
+           'check_labels_filled', 'read_records', 'user_columns', 'user_label_names', 'read_user_file', 'hub_reachable',
+           'require_hub', 'load_dataset_split', 'hub_hint', 'dataset_splits', 'choose_split', 'read_hub_table',
+           'read_user_data']
 
 # %% ../nbs/00b_sources.ipynb #0d981018
 def read_table(path:Path,          # a delimited text file (`.gz` is read transparently)
@@ -59,58 +61,96 @@ def check_labels_filled(labels:Sequence,      # the label column as read (string
 
 # %% ../nbs/00b_sources.ipynb #fd70e7a3
 FILE_COLUMNS = ('sentence1', 'sentence2', 'label', 'heuristic', 'subcase', 'domain')
+TEXT_COLUMNS = (('sentence1', 'sentence2'), ('sentence1',), ('premise', 'hypothesis'), ('question1', 'question2'),
+                ('sentence',), ('text',))   # text columns found without --text_columns, first match wins
 
 def _read_json(path:Path)->tuple[pd.DataFrame, int, str]:
     "A `.json` file holding a list of records, or JSON lines: (table, first line, unit)."
     try: return pd.read_json(path, orient='records', dtype=False, encoding='utf-8'), 1, 'record'
     except ValueError: return pd.read_json(path, lines=True, dtype=False, encoding='utf-8'), 1, 'line'
 
+def _parquet_classlabels(path:Path)->dict:
+    "Column -> ClassLabel names recorded by `datasets` in a parquet file's schema."
+    import pyarrow.parquet as pq
+    meta = (pq.read_schema(path).metadata or {}).get(b'huggingface')
+    feats = json.loads(meta).get('info', {}).get('features', {}) if meta else {}
+    return {c: f['names'] for c, f in feats.items() if isinstance(f, dict) and f.get('_type') == 'ClassLabel'}
+
 # %% ../nbs/00b_sources.ipynb #20f3c722
-def read_records(path:Path, # a .csv, .tsv, .txt, .json or .jsonl file
-                )->tuple[pd.DataFrame, int, str]: # (the file's rows, the line of the first row, 'line' or 'record')
-    "A CSV, TSV or JSON/JSONL file as a DataFrame, with where its first row stands (for error messages)."
+def read_records(path:Path, # a .csv, .tsv, .txt, .json, .jsonl or .parquet file
+                )->tuple[pd.DataFrame, int, str]: # (the file's rows, the line of the first row, 'line', 'record' or 'row')
+    "A CSV, TSV, JSON/JSONL or parquet file as a DataFrame, with where its first row stands (for error messages)."
     ext = path.suffix.lower()
+    if path.is_file() and path.stat().st_size == 0: raise ValueError(f"{path} is empty: no examples to load.")
     if ext == '.csv': return read_table(path, ','), 2, 'line'
     if ext in ('.tsv', '.txt'): return read_table(path, '\t'), 2, 'line'
     if ext in ('.json', '.jsonl'):
         try: return (pd.read_json(path, lines=True, dtype=False, encoding='utf-8'), 1, 'line') if ext == '.jsonl' else _read_json(path)
         except ValueError as e: raise ValueError(f"Could not read {path} as JSON records: {e}") from None
-    raise ValueError(f"Unknown file type {ext!r} of {path}: use .csv, .tsv, .txt, .json or .jsonl.")
+    if ext == '.parquet':
+        try: return pd.read_parquet(path), 1, 'row'
+        except Exception as e: raise ValueError(f"Could not read {path} as parquet: {e}") from None
+    raise ValueError(f"Unknown file type {ext!r} of {path}: use .csv, .tsv, .txt, .json, .jsonl or .parquet.")
 
 # %% ../nbs/00b_sources.ipynb #9f1ebff3
-def read_user_file(path,                       # the CSV/TSV/JSON/JSONL file
-                   columns:dict|None,          # our column name -> the file's; None: the file's columns of our names
+def user_columns(have:Sequence[str],   # the data's columns
+                 columns:dict|None,    # our column -> the data's, as given (None or partial: the rest found by name)
+                 where,                # the data, named in errors
+                )->dict:               # our column -> the data's
+    "Where our columns are in your data: as given, else by their usual names (`TEXT_COLUMNS`, `label`, the extras)."
+    cols = dict(columns or {})
+    bad = [k for k in cols if k not in FILE_COLUMNS]
+    if bad: raise UsageError(f"Unknown target column(s) {bad} in columns=: use {list(FILE_COLUMNS)}.")
+    if 'sentence1' not in cols:
+        if 'sentence2' in cols: raise UsageError("A second text column needs a first: give --text_columns a,b.")
+        found = next((c for c in TEXT_COLUMNS if all(x in have for x in c)), None)
+        if found is None: raise ValueError(f"{where} has no text column of a usual name (it has {list(have)}): name it with --text_columns.")
+        cols.update(zip(('sentence1', 'sentence2'), found))
+    if 'label' not in cols:
+        if 'label' not in have: raise ValueError(f"{where} has no column 'label' (it has {list(have)}): name it with --label_column.")
+        cols['label'] = 'label'
+    cols.update({c: c for c in FILE_COLUMNS[3:] if c in have and c not in cols})
+    return cols
+
+# %% ../nbs/00b_sources.ipynb #38057620
+def user_label_names(labels:Sequence,         # the label column as read
+                     given:Sequence|None,     # --label_names, in label-id order
+                     classlabel:Sequence|None, # the data's ClassLabel names, if it has them
+                     where,                   # the data, named in errors
+                    )->list[str]:             # label id -> name
+    "Your data's label names: as given (checked against the data's ClassLabel), else the data's, else 0, 1, ... for integers."
+    given = None if given is None else [str(n) for n in given]
+    if classlabel is not None:
+        cl = [str(n) for n in classlabel]
+        if given is not None and given != cl and (len(given) != len(cl) or sorted(given) == sorted(cl)):
+            raise UsageError(f"--label_names {','.join(given)} disagree with the label names {cl} recorded in {where} (label-id order): "
+                             "leave --label_names out, or give names in that order.")
+        return given or cl
+    if given is not None: return given
+    lab = pd.Series(list(labels)).astype(str).str.strip()
+    if not lab.str.fullmatch(r'\d+').all():
+        raise UsageError(f"{where}: string labels {sorted(set(lab))[:5]} need their names in label-id order: pass --label_names "
+                         "(label_names= in Python), e.g. --label_names " + ','.join(sorted(set(lab))[:3]) + '.')
+    return [str(i) for i in range(max(2, int(lab.astype(int).max()) + 1))]
+
+# %% ../nbs/00b_sources.ipynb #c86ca4b9
+def read_user_file(path,                       # the .csv/.tsv/.txt/.json/.jsonl/.parquet file
+                   columns:dict|None,          # our column name -> the file's (None or partial: found by name, see `user_columns`)
                    label_names:Sequence[str]|None, # label index -> name (needed for string labels)
                   )->tuple[pd.DataFrame, list, str]: # (our columns, labels still raw; the label names; the file)
     "A user's file with our columns and its label names; blank label cells are named by line."
-    if path is None: raise UsageError("task='file' needs path= (a .csv, .tsv, .txt, .json or .jsonl file).")
     path = Path(path).expanduser()
     if not path.is_file(): raise FileNotFoundError(f"No file {str(path)!r}.")
     raw, first, unit = read_records(path)
-    if columns is None: columns = {c: c for c in FILE_COLUMNS if c in raw.columns}
-    bad = [k for k in columns if k not in FILE_COLUMNS]
-    if bad: raise UsageError(f"Unknown target column(s) {bad} in columns=: use {list(FILE_COLUMNS)}.")
-    for need in ('sentence1', 'label'):
-        if need not in columns:
-            raise ValueError(f"{path} has no {need!r} column (it has {list(raw.columns)}): pass columns={{'{need}': ...}}.")
-    df = take_columns(raw, columns, path)
+    if not len(raw): raise ValueError(f"{path} holds no examples (a header row and nothing else).")
+    cols = user_columns(list(raw.columns), columns, path)
+    df = take_columns(raw, cols, path)
     check_labels_filled(df['label'], path, first_line=first, unit=unit)
-    if label_names is None:
-        lab = df['label'].astype(str).str.strip()
-        if not lab.str.fullmatch(r'\d+').all():
-            raise ValueError(f"{path}: string labels {sorted(set(lab))[:5]} need the label names in index order (label_names=[...] in Python).")
-        label_names = [str(i) for i in range(max(2, int(lab.astype(int).max()) + 1))]
-    return df, [str(n) for n in label_names], str(path)
+    cl = _parquet_classlabels(path).get(cols['label']) if path.suffix.lower() == '.parquet' else None
+    return df, user_label_names(df['label'], label_names, cl, path), str(path)
 
 # %% ../nbs/00b_sources.ipynb #f08135d3
-HUB_DATASETS = {  # task -> (hub dataset id, config, our column -> hub column)
-    'mnli': ('nyu-mll/glue', 'mnli', dict(sentence1='premise', sentence2='hypothesis', label='label')),
-    'hans': ('jhu-cogsci/hans', 'plain_text', dict(sentence1='premise', sentence2='hypothesis', label='label',
-                                                   heuristic='heuristic', subcase='subcase')),
-    'qqp': ('nyu-mll/glue', 'qqp', dict(sentence1='question1', sentence2='question2', label='label')),
-    'cola': ('nyu-mll/glue', 'cola', dict(sentence1='sentence', label='label'))}
-SCRIPT_DATASETS = {'jhu-cogsci/hans'}   # script repos: read from the Hub's parquet conversion
-PARQUET_REVISION = 'refs/convert/parquet'
+PARQUET_REVISION = 'refs/convert/parquet'   # where the Hub keeps the parquet conversion of every dataset
 OFFLINE_HINT = ("To work offline, set HF_HUB_OFFLINE=1 (cached files are used) and give local copies: "
                 "--data_dir for task data, local model folders for models.")
 _REACHABLE:dict = {}
@@ -138,42 +178,99 @@ def require_hub(what:str, # what needs the Hub, e.g. "load model 'connectivity/f
     if not ok: raise ConnectionError(f"Could not {what}: the Hugging Face Hub is unreachable ({why}). {OFFLINE_HINT}")
 
 # %% ../nbs/00b_sources.ipynb #8ba46a4c
-_COLA_IN_DOMAIN_DEV = 527
-
-def _hub_dataset(path:str, config:str|None, split:str, *, script:bool=False):
-    "One split through `datasets.load_dataset`; `path` is a hub id or a local folder laid out like the hub repo."
+def load_dataset_split(path:str,                # a Hub id, or a local folder laid out like a Hub dataset
+                       config:str|None,         # its configuration (None: the default)
+                       split:str,               # the split
+                       *, revision:str|None=None, # read this revision first (`PARQUET_REVISION` for script datasets), the repo as it is if that fails
+                      ):                        # a `datasets.Dataset`
+    "One split through `datasets.load_dataset`, the one call that reads the Hub and Hub-style folders."
     import datasets
-    if not script: return datasets.load_dataset(path, config, split=split)
-    try: return datasets.load_dataset(path, data_dir=config, split=split, revision=PARQUET_REVISION)
+    datasets.disable_progress_bars()
+    if not revision: return datasets.load_dataset(path, config, split=split)
+    try: return datasets.load_dataset(path, data_dir=config, split=split, revision=revision)
     except ConnectionError: raise
     except Exception as e:
         try: return datasets.load_dataset(path, config, split=split)   # fallback: the repo as it is now
         except Exception: raise e from None
 
-def _from_hub(task:str, split:str, raw:pd.DataFrame, cols:dict, source:str)->pd.DataFrame:
-    "Our columns from a hub table (label indices already in `TASK_LABELS` order); CoLA's dev halves cut by row."
-    df = take_columns(raw, cols, source)
-    if task == 'cola':
-        df['domain'] = np.where(np.arange(len(df)) < _COLA_IN_DOMAIN_DEV, 'in', 'out') if split != 'train' else 'in'
-        if split in ('in_domain_dev', 'out_domain_dev'): df = df[df['domain'] == split[:-len('_domain_dev')]]
-    return df.reset_index(drop=True)
-
 # %% ../nbs/00b_sources.ipynb #86130cb5
-def read_hub_split(task:str,  # a task of `HUB_DATASETS`
-                   split:str, # its canonical split name (see `connectivity.data.SPLITS`)
-                  )->tuple[pd.DataFrame, str, dict]: # (our columns, labels already indices; the source; notes)
-    "One split from the HF Hub through `datasets`: (DataFrame with our columns, source, notes)."
-    if task not in HUB_DATASETS:
-        raise UsageError(f"Task {task!r} has no copy on the Hub: pass --data_dir (data_dir= in Python), a folder with the "
-                         f"files listed in connectivity.data.LOCAL_FILES, e.g. paws_qqp/{split}.tsv.")
-    repo, config, cols = HUB_DATASETS[task]
-    hub_split = 'validation' if task == 'cola' and split != 'train' else split
-    source = f"hub:{repo}{'/' + config if config else ''}:{hub_split}"
-    require_hub(f"load {task!r} split {hub_split!r} from the Hub ({source})")
-    try: raw = _hub_dataset(repo, config, hub_split, script=repo in SCRIPT_DATASETS).to_pandas()
+def hub_hint(path:str, # a Hub dataset id
+            )->str:    # what to do when it could not be read
+    "How to get a Hub dataset that could not be read: offline, it is not in the cache; online, how to work offline."
+    from huggingface_hub import constants
+    if constants.HF_HUB_OFFLINE:
+        return (f"{path!r} is not in this machine's Hugging Face cache (HF_HUB_OFFLINE is set): load it once while online, "
+                "or give it as a local file or dataset folder.")
+    return OFFLINE_HINT
+
+# %% ../nbs/00b_sources.ipynb #194c2093
+def dataset_splits(path:str,        # a Hub id or a Hub-style folder
+                   config:str|None=None, # its configuration
+                  )->list[str]:     # its split names
+    "The splits of a Hub dataset or a dataset folder, without reading them."
+    import datasets
+    try: return list(datasets.get_dataset_split_names(path, config))
     except Exception as e:
         msg = (str(e).strip().splitlines() or [''])[0]
-        raise ConnectionError(f"Could not load {task!r} split {hub_split!r} from the Hub ({source}): "
-                              f"{type(e).__name__}: {msg} -- pass --data_dir (data_dir= in Python) with local copies instead. "
-                              f"{OFFLINE_HINT}") from None
-    return _from_hub(task, split, raw, cols, source), source, {}
+        hub = not Path(path).expanduser().is_dir()
+        raise (ConnectionError if hub else ValueError)(
+            f"Could not list the splits of {'Hub dataset ' if hub else 'the dataset folder '}{path!r}"
+            f"{f' (configuration {config!r})' if config else ''}: {type(e).__name__}: {msg}" + (f" -- {hub_hint(path)}" if hub else '')) from None
+
+# %% ../nbs/00b_sources.ipynb #1121c0e4
+def choose_split(split:str|None,       # the split asked for (None: the default)
+                 have:Sequence[str],   # the data's splits
+                 where:str,            # the data, named in errors
+                )->str:                # the split to read
+    "The split to read: the one named (an unknown one names those present), else validation, test, dev or the only one."
+    if split is not None:
+        if split not in have: raise UsageError(f"Unknown split {split!r} of {where}: it has {', '.join(map(repr, have))} (--split).")
+        return split
+    for s in ('validation', 'test', 'dev', 'valid', 'eval'):
+        if s in have: return s
+    if len(have) == 1: return have[0]
+    raise UsageError(f"{where} has splits {', '.join(map(repr, have))}: name the one to evaluate on with --split.")
+
+# %% ../nbs/00b_sources.ipynb #d536f95d
+def read_hub_table(path:str,              # a Hub id or a Hub-style folder
+                   config:str|None,       # its configuration
+                   split:str,             # the split
+                   *, revision:str|None=None, # see `load_dataset_split`
+                   hint:str='',           # what else to do, ending the error
+                   local:bool|None=None,  # whether `path` is a local folder (default: whether it is a folder here); False: a Hub copy
+                  )->tuple[pd.DataFrame, str, dict]: # (the split as read; its source; column -> ClassLabel names)
+    "One split of a Hub dataset (reached at once or refused at once) or of a dataset folder, with its ClassLabel names."
+    local = Path(path).expanduser().is_dir() if local is None else local
+    source = f"{'' if local else 'hub:'}{path}{'/' + config if config else ''}:{split}"
+    if not local: require_hub(f"load {path!r} split {split!r} from the Hub ({source})")
+    try: ds = load_dataset_split(str(Path(path).expanduser()) if local else path, config, split, revision=revision)
+    except Exception as e:
+        msg = (str(e).strip().splitlines() or [''])[0]
+        raise (ValueError if local else ConnectionError)(f"Could not load {source}: {type(e).__name__}: {msg}" + (f" -- {hint}" if hint else '') +
+                                                         ('' if local else f" {OFFLINE_HINT}" if hint else f" -- {hub_hint(path)}")) from None
+    names = {c: list(f.names) for c, f in ds.features.items() if type(f).__name__ == 'ClassLabel'}
+    return ds.to_pandas(), source, names
+
+# %% ../nbs/00b_sources.ipynb #2dba70b6
+def read_user_data(path:str,                # a file, a Hub-style folder or a Hub id
+                   kind:str,                # 'file', 'folder' or 'hub'
+                   *, split:str|None=None,  # the split (a file: the name it gets, default 'all')
+                   config:str|None=None,    # the Hub dataset's configuration
+                   columns:dict|None=None,  # our column -> the data's (see `user_columns`)
+                   label_names:Sequence[str]|None=None, # label id -> name (see `user_label_names`)
+                  )->tuple[pd.DataFrame, list, str, str]: # (our columns, labels raw; the label names; the split; the source)
+    "Your data, one split: a file, a dataset folder or a Hub dataset, with our columns and its label names."
+    if kind == 'file':
+        df, names, source = read_user_file(path, columns, label_names)
+        return df, names, split or 'all', source
+    where = f"{'the dataset folder' if kind == 'folder' else 'Hub dataset'} {path!r}" + (f" (configuration {config!r})" if config else '')
+    try: split = choose_split(split, dataset_splits(path, config), where)
+    except ConnectionError:
+        if split is None: raise
+        # the split is named: read it without the list (a dataset in the cache may not list its splits offline)
+    raw, source, classlabels = read_hub_table(path, config, split)
+    if not len(raw): raise ValueError(f"{source} holds no examples.")
+    cols = user_columns(list(raw.columns), columns, source)
+    df = take_columns(raw, cols, source)
+    check_labels_filled(df['label'], source, first_line=0, unit='row')
+    return df, user_label_names(df['label'], label_names, classlabels.get(cols['label']), source), split, source

@@ -8,6 +8,7 @@ import sys
 from fastcore.script import call_parse, Param
 
 from .core import UsageError, check_positive, check_nonnegative, get_device
+from .tasks import data_help
 
 # %% auto #0
 __all__ = ['connectivity_demo', 'connectivity_train', 'connectivity_push', 'connectivity_get_logs']
@@ -46,8 +47,12 @@ def connectivity_demo(out:str='connectivity_demo',     # folder for the family, 
 @call_parse
 def connectivity_train(
     base_model:str='bert-base-uncased', # pretrained weights: hub id, local dir, or 'all-MiniLM-L6-v2' (packaged)
-    dataset:str=None,          # task to train on: mnli, qqp, paws, cola, hans
-    split:str='train',         # split to train on
+    dataset:Param("data to train on: " + data_help('dataset'), str)=None,
+    split:str='train',         # split to train on (a single file: all of it)
+    text_columns:Param(data_help('text_columns'), str)=None,
+    label_column:Param(data_help('label_column'), str)=None,
+    label_names:Param(data_help('label_names'), str)=None,
+    dataset_config:Param(data_help('dataset_config'), str)=None,
     data_dir:str=None,         # local data directory (else the Hub through `datasets`)
     seeds:Param("seeds, one model each, written to <output_prefix><seed>", int, nargs='+')=(0,),
     num_train_epochs:float=3., # epochs (ignored when --max_steps > 0)
@@ -73,7 +78,8 @@ def connectivity_train(
                  max_seq_length=max_seq_length, save_steps=save_steps, weight_decay=weight_decay)
     check_positive(num_exs=num_exs); check_seeds(seeds); get_device(device)   # a wrong --device fails before the data is read
     from connectivity.data import load_task
-    data = load_task(dataset, split, data_dir=data_dir, num_exs=num_exs)
+    data = load_task(dataset, split, data_dir=data_dir, num_exs=num_exs, text_columns=text_columns, label_column=label_column,
+                     label_names=label_names, dataset_config=dataset_config)
     return train_family(base_model, data, seeds, output_prefix=output_prefix, num_train_epochs=num_train_epochs,
                         max_steps=max_steps, learning_rate=learning_rate, batch_size=batch_size,
                         max_seq_length=max_seq_length, save_steps=save_steps, device=device, quiet=quiet,
