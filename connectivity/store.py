@@ -4,18 +4,19 @@
 
 # %% ../nbs/03a_store.ipynb #a904f1c7
 from __future__ import annotations
-import base64, json, os, time, uuid, warnings
+import base64, contextlib, json, os, socket, time, uuid, warnings
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
 import connectivity
-from .core import shard
+from .core import shard, rank_world
+from .models import FINGERPRINT_SCHEME
 
 # %% auto #0
-__all__ = ['encode_array', 'decode_array', 'same_model', 'config_diff', 'read_records_file', 'gaps_in_sequence', 'gaps_in_order',
-           'ResultsStore', 'read_store']
+__all__ = ['LOCK_NAME', 'encode_array', 'decode_array', 'same_model', 'older_version', 'config_diff', 'read_records_file',
+           'gaps_in_sequence', 'gaps_in_order', 'FolderBusy', 'FolderLock', 'ResultsStore', 'read_store']
 
 # %% ../nbs/03a_store.ipynb #5ef1a7e5
 def encode_array(a, # a 1-D numpy array (or anything `np.asarray` takes)
@@ -56,12 +57,28 @@ def _models_diff(a:dict, b:dict)->list[str]:
                    f"there, {y['fingerprint']} here: {y.get('path')})" if fp else f"model {n!r}: {x} there, {y} here")
     return out
 
+def _fingerprinted(config)->bool:
+    "Whether a configuration records models' weights fingerprints."
+    ms = config.get('models') if isinstance(config, dict) else None
+    return isinstance(ms, dict) and any(isinstance(v, str) or (isinstance(v, dict) and v.get('fingerprint')) for v in ms.values())
+
+def older_version(have:dict,  # the recorded configuration (or an evaluation file's meta)
+                  want:dict,  # this run's, with `fingerprint_scheme`
+                 )->str|None: # the phrase for a refusal, or `None` when the fingerprints are comparable
+    "Why a record of fingerprints of an older scheme cannot be compared with this run's (`None`: it can)."
+    new, old = want.get('fingerprint_scheme'), have.get('fingerprint_scheme', 1)
+    if new is None or old == new or not (_fingerprinted(have) or 'fingerprint' in have): return None
+    return (f"written by an older version of connectivity (weights fingerprints of scheme {old}, which did not see every "
+            f"byte of large weights files; this version's are of scheme {new})")
+
 def config_diff(have:dict,           # the recorded configuration
                 want:dict,           # this run's
                 ignore:Iterable[str]=(), # keys that do not matter to the caller
                )->list[str]:         # one phrase per difference (empty: the same configuration)
     "Every difference between two configurations, in words; models by their weights, the data by its hash."
     ignore, out = set(ignore) | {'data_spec_v0'}, []
+    old = older_version(have, want)
+    if old: return [old]   # nothing else can be compared: the models' fingerprints are of another scheme
     for k in sorted(set(have) | set(want)):
         a, b = have.get(k), want.get(k)
         if k in ignore or a == b: continue
@@ -119,7 +136,7 @@ def read_records_file(path:str|Path,           # one `<name>-rank<r>.jsonl` file
                     raise ValueError(f"The header (line 1) of {path} is corrupt: it holds the run's configuration, which --repair "
                                      "cannot rebuild. Remove the file (or its folder) to start again.")
                 raise ValueError(f"Corrupt results file {path}, line {i}: {line[:80]!r} is not a results record ({why}). " +
-                                 (hint or "Rerun with --repair (repair=True) to set the line aside and compute it again."))
+                                 (hint or "Rerun with --repair (repair=True in Python) to set the line aside and compute it again."))
             if rec['kind'] == 'config':
                 if header is not None or recs: raise ValueError(f"Corrupt results file {path}, line {i}: a second header.")
                 header = rec
@@ -166,6 +183,90 @@ def gaps_in_order(order:Sequence,        # every key, in the order the work is d
         return out
     return check
 
+# %% ../nbs/03a_store.ipynb #7c9d4dea
+LOCK_NAME = '.connectivity.lock'
+_HELD = {}   # this process's locks: real path of the folder -> [fd or None, count]
+
+class FolderBusy(RuntimeError):
+    "Another connectivity run is writing the folder."
+
+def _job()->str|None:
+    "What the ranks of one `torchrun` run share (its run id and rendezvous address); `None` outside one."
+    if int(os.environ.get('WORLD_SIZE', 1)) <= 1 or 'MASTER_PORT' not in os.environ: return None
+    return ':'.join(os.environ.get(k, '') for k in ('TORCHELASTIC_RUN_ID', 'MASTER_ADDR', 'MASTER_PORT'))
+
+def _read_holder(path:Path, wait:float=2.)->dict:
+    "Who holds a lock file: its JSON record, waited for briefly (the holder writes it just after locking)."
+    t = time.monotonic()
+    while True:
+        try: d = json.loads(path.read_text(encoding='utf-8') or 'null')
+        except (OSError, ValueError): d = None
+        if isinstance(d, dict) or time.monotonic() - t > wait: return d if isinstance(d, dict) else {}
+        time.sleep(0.02)
+
+class FolderLock:
+    "One writer per folder: an exclusive lock held by this run (re-entrant; shared by the ranks of one distributed run)."
+    def __init__(self, directory:str|Path,   # the folder (created if needed)
+                 *, rank:int|None=None, world:int|None=None, # this process's rank and their number (default: from torchrun's environment)
+                 job:str|None=None,           # what the ranks of one run share (default: torchrun's run id and address)
+                 option:str='--out',          # the option that names the folder, in the refusal
+                ):
+        r, w = rank_world() if rank is None or world is None else (rank, world)
+        self.dir, self.rank, self.world, self.option = Path(directory), int(r), int(w), option
+        self.job, self.key = job if job is not None else _job(), None
+
+    def acquire(self)->'FolderLock':
+        "Take the folder, or raise `FolderBusy` naming the run that holds it."
+        if self.key is not None: return self
+        self.dir.mkdir(parents=True, exist_ok=True)
+        key = os.path.realpath(self.dir)
+        if key in _HELD: _HELD[key][1] += 1; self.key = key; return self
+        try: import fcntl
+        except ImportError: fcntl = None   # no flock (Windows): no lock
+        me = dict(pid=os.getpid(), host=socket.gethostname(), rank=self.rank, world=self.world, job=self.job,
+                  time=time.strftime('%Y-%m-%dT%H:%M:%S%z'))
+        fd, path = None, Path(key)/LOCK_NAME
+        for _ in range(20):   # a holder that releases removes the file: lock the one that is there
+            if fcntl is None: break
+            try: fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError: fd = None; break      # a folder we cannot create files in: the writes will say so
+            try: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd); fd = None
+                holder = _read_holder(path)
+                if self._sibling(holder): break   # a rank of this run holds it for all of us
+                raise FolderBusy(f"another connectivity run (pid {holder.get('pid', '?')} on host {holder.get('host', '?')}) is "
+                                 f"writing {self.dir}; wait for it or use another {self.option}.") from None
+            except OSError: os.close(fd); fd = None; break   # a file system without flock: no lock
+            try: same = os.fstat(fd).st_ino == os.stat(path).st_ino
+            except FileNotFoundError: same = False
+            if same: break
+            os.close(fd); fd = None
+        if fd is not None:
+            os.ftruncate(fd, 0); os.write(fd, json.dumps(me).encode()); os.fsync(fd)
+        _HELD[key] = [fd, 1]; self.key = key
+        return self
+
+    def _sibling(self, holder:dict)->bool:
+        "Whether the holder is another rank of this distributed run."
+        if not holder or holder.get('rank') == self.rank: return False
+        if self.job is not None: return holder.get('job') == self.job
+        return self.world > 1 and holder.get('world') == self.world and holder.get('job') is None
+
+    def release(self):
+        "Give the folder back (the last release in this process removes the lock file and unlocks it)."
+        if self.key is None: return
+        key, self.key = self.key, None
+        held = _HELD[key]; held[1] -= 1
+        if held[1] > 0: return
+        del _HELD[key]
+        if held[0] is not None:
+            with contextlib.suppress(OSError): os.unlink(Path(key)/LOCK_NAME)
+            os.close(held[0])
+
+    def __enter__(self): return self.acquire()
+    def __exit__(self, *a): self.release()
+
 # %% ../nbs/03a_store.ipynb #e6c875ff
 def _version()->str|None:
     "This library's version."
@@ -193,18 +294,22 @@ class ResultsStore:
                  what:str='results',            # what the records are, in the refusal message
                  hint:str|None=None,            # how to repair a corrupt line, in its error message
                 ):
+        if _fingerprinted(config) and 'fingerprint_scheme' not in config:   # fingerprints of this version's scheme
+            config = dict(config, fingerprint_scheme=FINGERPRINT_SCHEME)
         self.dir, self.config, self.key, self.fields = Path(directory), config, tuple(key), tuple(fields)
         self.rank, self.name, self.run, self.ignore = int(rank), name, uuid.uuid4().hex[:12], tuple(ignore)
-        self.dir.mkdir(parents=True, exist_ok=True)
-        self.path = self.dir/f'{name}-rank{self.rank}.jsonl'
-        self.done, self._f = {}, open(self.path, 'ab')
+        self._lock = FolderLock(self.dir, rank=self.rank, world=int(world)).acquire()   # one run writes a folder
+        try:
+            self.path = self.dir/f'{name}-rank{self.rank}.jsonl'
+            self.done, self._f = {}, open(self.path, 'ab')
+        except BaseException: self._lock.release(); raise
         try:
             _lock(self._f, self.path)
             held = self._read_all(repair, hint, what)
             if os.fstat(self._f.fileno()).st_ino != os.stat(self.path).st_ino:   # rewritten by --repair: reopen it
                 self._f.close(); self._f = open(self.path, 'ab'); _lock(self._f, self.path)
             for msg in (gaps(held) if gaps is not None else []): warnings.warn(msg)
-        except BaseException: self._f.close(); raise
+        except BaseException: self._f.close(); self._lock.release(); raise
         self._f.seek(0, os.SEEK_END)
         if self._f.tell() == 0:
             self._append(dict(kind='config', config=config, key=list(self.key), meta=dict(
@@ -219,6 +324,9 @@ class ResultsStore:
                 if not own: warnings.simplefilter('ignore')   # another rank may be mid-write
                 header, recs = read_records_file(f, self.key, self.fields, repair=own, set_aside=own and repair, hint=hint)
             if header is None: continue
+            old = older_version(header.get('config', {}), self.config)
+            if old: raise ValueError(f"{self.dir} was {old}: its {what} may be of other weights. Start it again (--overwrite where "
+                                     "the command takes it, overwrite=True in Python, or remove the folder), or use another folder.")
             diff = config_diff(header.get('config', {}), self.config, self.ignore)
             if diff: raise ValueError(f"{self.dir} holds {what} of another configuration ({f.name}): {'; '.join(diff)}. "
                                       "Use another folder, or remove that one to start again.")
@@ -248,7 +356,7 @@ class ResultsStore:
         try: self._f.write((json.dumps(rec, allow_nan=False) + '\n').encode()); self._f.flush(); os.fsync(self._f.fileno())
         except OSError as e: raise OSError(e.errno, f"Cannot write {self.path}: {e.strerror or e}") from e
 
-    def close(self): self._f.close()
+    def close(self): self._f.close(); self._lock.release()
     def __enter__(self): return self
     def __exit__(self, *a): self.close()
 
