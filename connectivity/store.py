@@ -375,6 +375,7 @@ def read_store(directory:str|Path,        # a folder of `<name>-rank<r>.jsonl` f
                fields:Sequence[str]=(),   # more fields every record must have
                ignore:Iterable[str]=(),   # configuration keys that may differ between files
                missing_ok:bool=False,     # an empty result (`(None, [])`) instead of an error when there are no files
+               hint:str|None=None,        # how to repair a corrupt line, in its error message
               )->tuple[dict|None, list[dict]]: # (the configuration, every record once)
     "Every rank's records of a folder, merged; files made with another configuration are refused."
     files = sorted(Path(directory).glob(f'{name}-rank*.jsonl'))
@@ -383,7 +384,7 @@ def read_store(directory:str|Path,        # a folder of `<name>-rank<r>.jsonl` f
         raise FileNotFoundError(f"No {name}-rank*.jsonl files in {directory}.")
     config, recs, seen = None, [], set()
     for f in files:
-        header, rs = read_records_file(f, key, fields, examples=examples)
+        header, rs = read_records_file(f, key, fields, examples=examples, hint=hint)
         if header is None: continue
         if config is None: config = header['config']
         diff = config_diff(header['config'], config, ignore)
