@@ -21,7 +21,8 @@ from .data import load_eval_task
 from .evalset import EvalSet, data_fingerprint
 from .models import load_model, load_tokenizer, model_fingerprint, FINGERPRINT_SCHEME
 from .labels import task_adapter, parse_label_map
-from .store import FolderLock, older_version
+from .lock import FolderLock
+from .store import older_version
 from .prefix import BlockDigests, PrefixCaches, shared_depth
 
 # %% auto #0

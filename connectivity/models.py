@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_models.ipynb #bfbe4a73
 from __future__ import annotations
-import os, re, json, time, struct, hashlib, inspect, contextlib, warnings
+import os, re, json, time, hashlib, inspect, contextlib, warnings
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -193,23 +193,19 @@ def _stat_key(path:Path)->tuple:
     p = Path(path).expanduser().resolve(); s = p.stat()
     return (str(p), s.st_size, s.st_mtime_ns, s.st_ino, s.st_dev, s.st_ctime_ns)
 
-def _cache_entry(key:tuple)->Path:
-    return fingerprint_cache_dir()/'digests'/f"{hashlib.sha256(json.dumps(key).encode()).hexdigest()[:32]}.json"
+def _cache_entry(key:tuple)->Path: return fingerprint_cache_dir()/'digests'/f"{hashlib.sha256(json.dumps(key).encode()).hexdigest()[:32]}.json"
 
 def _cache_put(key:tuple, digest:str):
     "Remember a digest on disk; any failure (read-only home, full disk) is ignored: the cache only saves time."
-    try:
-        e = _cache_entry(key); e.parent.mkdir(parents=True, exist_ok=True)
-        tmp = e.with_name(f'.{e.name}.{os.getpid()}.tmp')
+    with contextlib.suppress(Exception):
+        e = _cache_entry(key); e.parent.mkdir(parents=True, exist_ok=True); tmp = e.with_name(f'.{e.name}.{os.getpid()}.tmp')
         tmp.write_text(json.dumps(dict(key=list(key), algorithm='sha256', digest=digest))); os.replace(tmp, e)
-    except Exception: pass
 
 def _cache_get(key:tuple)->str|None:
-    try:
+    "A digest from the disk cache if its entry is of this very key (anything unreadable: none)."
+    with contextlib.suppress(Exception):
         d = json.loads(_cache_entry(key).read_text())
-        if d.get('key') == list(key) and d.get('algorithm') == 'sha256' and re.fullmatch('[0-9a-f]{64}', d.get('digest', '')):
-            return d['digest']
-    except Exception: pass
+        if d['key'] == list(key) and d['algorithm'] == 'sha256' and re.fullmatch('[0-9a-f]{64}', d['digest']): return d['digest']
     return None
 
 # %% ../nbs/02_models.ipynb #57b1ad6e

@@ -4,19 +4,20 @@
 
 # %% ../nbs/03a_store.ipynb #a904f1c7
 from __future__ import annotations
-import base64, contextlib, json, os, socket, time, uuid, warnings
+import base64, json, os, time, uuid, warnings
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
 import connectivity
-from .core import shard, rank_world
+from .core import shard
+from .lock import FolderLock
 from .models import FINGERPRINT_SCHEME
 
 # %% auto #0
-__all__ = ['LOCK_NAME', 'encode_array', 'decode_array', 'same_model', 'older_version', 'config_diff', 'read_records_file',
-           'gaps_in_sequence', 'gaps_in_order', 'FolderBusy', 'FolderLock', 'ResultsStore', 'read_store']
+__all__ = ['encode_array', 'decode_array', 'same_model', 'older_version', 'config_diff', 'read_records_file', 'gaps_in_sequence',
+           'gaps_in_order', 'ResultsStore', 'read_store']
 
 # %% ../nbs/03a_store.ipynb #5ef1a7e5
 def encode_array(a, # a 1-D numpy array (or anything `np.asarray` takes)
@@ -183,90 +184,6 @@ def gaps_in_order(order:Sequence,        # every key, in the order the work is d
         return out
     return check
 
-# %% ../nbs/03a_store.ipynb #7c9d4dea
-LOCK_NAME = '.connectivity.lock'
-_HELD = {}   # this process's locks: real path of the folder -> [fd or None, count]
-
-class FolderBusy(RuntimeError):
-    "Another connectivity run is writing the folder."
-
-def _job()->str|None:
-    "What the ranks of one `torchrun` run share (its run id and rendezvous address); `None` outside one."
-    if int(os.environ.get('WORLD_SIZE', 1)) <= 1 or 'MASTER_PORT' not in os.environ: return None
-    return ':'.join(os.environ.get(k, '') for k in ('TORCHELASTIC_RUN_ID', 'MASTER_ADDR', 'MASTER_PORT'))
-
-def _read_holder(path:Path, wait:float=2.)->dict:
-    "Who holds a lock file: its JSON record, waited for briefly (the holder writes it just after locking)."
-    t = time.monotonic()
-    while True:
-        try: d = json.loads(path.read_text(encoding='utf-8') or 'null')
-        except (OSError, ValueError): d = None
-        if isinstance(d, dict) or time.monotonic() - t > wait: return d if isinstance(d, dict) else {}
-        time.sleep(0.02)
-
-class FolderLock:
-    "One writer per folder: an exclusive lock held by this run (re-entrant; shared by the ranks of one distributed run)."
-    def __init__(self, directory:str|Path,   # the folder (created if needed)
-                 *, rank:int|None=None, world:int|None=None, # this process's rank and their number (default: from torchrun's environment)
-                 job:str|None=None,           # what the ranks of one run share (default: torchrun's run id and address)
-                 option:str='--out',          # the option that names the folder, in the refusal
-                ):
-        r, w = rank_world() if rank is None or world is None else (rank, world)
-        self.dir, self.rank, self.world, self.option = Path(directory), int(r), int(w), option
-        self.job, self.key = job if job is not None else _job(), None
-
-    def acquire(self)->'FolderLock':
-        "Take the folder, or raise `FolderBusy` naming the run that holds it."
-        if self.key is not None: return self
-        self.dir.mkdir(parents=True, exist_ok=True)
-        key = os.path.realpath(self.dir)
-        if key in _HELD: _HELD[key][1] += 1; self.key = key; return self
-        try: import fcntl
-        except ImportError: fcntl = None   # no flock (Windows): no lock
-        me = dict(pid=os.getpid(), host=socket.gethostname(), rank=self.rank, world=self.world, job=self.job,
-                  time=time.strftime('%Y-%m-%dT%H:%M:%S%z'))
-        fd, path = None, Path(key)/LOCK_NAME
-        for _ in range(20):   # a holder that releases removes the file: lock the one that is there
-            if fcntl is None: break
-            try: fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-            except OSError: fd = None; break      # a folder we cannot create files in: the writes will say so
-            try: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                os.close(fd); fd = None
-                holder = _read_holder(path)
-                if self._sibling(holder): break   # a rank of this run holds it for all of us
-                raise FolderBusy(f"another connectivity run (pid {holder.get('pid', '?')} on host {holder.get('host', '?')}) is "
-                                 f"writing {self.dir}; wait for it or use another {self.option}.") from None
-            except OSError: os.close(fd); fd = None; break   # a file system without flock: no lock
-            try: same = os.fstat(fd).st_ino == os.stat(path).st_ino
-            except FileNotFoundError: same = False
-            if same: break
-            os.close(fd); fd = None
-        if fd is not None:
-            os.ftruncate(fd, 0); os.write(fd, json.dumps(me).encode()); os.fsync(fd)
-        _HELD[key] = [fd, 1]; self.key = key
-        return self
-
-    def _sibling(self, holder:dict)->bool:
-        "Whether the holder is another rank of this distributed run."
-        if not holder or holder.get('rank') == self.rank: return False
-        if self.job is not None: return holder.get('job') == self.job
-        return self.world > 1 and holder.get('world') == self.world and holder.get('job') is None
-
-    def release(self):
-        "Give the folder back (the last release in this process removes the lock file and unlocks it)."
-        if self.key is None: return
-        key, self.key = self.key, None
-        held = _HELD[key]; held[1] -= 1
-        if held[1] > 0: return
-        del _HELD[key]
-        if held[0] is not None:
-            with contextlib.suppress(OSError): os.unlink(Path(key)/LOCK_NAME)
-            os.close(held[0])
-
-    def __enter__(self): return self.acquire()
-    def __exit__(self, *a): self.release()
-
 # %% ../nbs/03a_store.ipynb #e6c875ff
 def _version()->str|None:
     "This library's version."
@@ -298,7 +215,7 @@ class ResultsStore:
             config = dict(config, fingerprint_scheme=FINGERPRINT_SCHEME)
         self.dir, self.config, self.key, self.fields = Path(directory), config, tuple(key), tuple(fields)
         self.rank, self.name, self.run, self.ignore = int(rank), name, uuid.uuid4().hex[:12], tuple(ignore)
-        self._lock = FolderLock(self.dir, rank=self.rank, world=int(world)).acquire()   # one run writes a folder
+        self._lock = FolderLock(self.dir, rank=self.rank, world=int(world)).acquire()   # one run writes a folder (`connectivity.lock`)
         try:
             self.path = self.dir/f'{name}-rank{self.rank}.jsonl'
             self.done, self._f = {}, open(self.path, 'ab')
