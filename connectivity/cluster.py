@@ -125,8 +125,12 @@ def cluster_models(D:pd.DataFrame|np.ndarray,     # distance matrix (see `as_mat
                   )->Clusters:
     "Spectral clustering of a model family by its distance matrix, with the spectral embedding of the same affinity."
     M, names = as_matrix(D, names)
-    if n_clusters < 2: raise UsageError(f"n_clusters must be at least 2, got {n_clusters}.")
-    if len(names) < n_clusters: raise UsageError(f"{len(names)} models cannot make {n_clusters} clusters.")
+    n = len(names)
+    if n < 3: raise UsageError(f"{n} models cannot be clustered: --n_clusters (n_clusters= in Python) must be between 2 and the "
+                               "number of models less one, so clustering needs at least 3 models.")
+    if not (isinstance(n_clusters, (int, np.integer)) and 2 <= n_clusters <= n - 1):
+        raise UsageError(f"--n_clusters (n_clusters= in Python) must be between 2 and {n - 1} (the number of models less one) "
+                         f"for {n} models, got {n_clusters!r}.")
     A = similarity(M, delta)
     with warnings.catch_warnings():
         warnings.filterwarnings('ignore', message='k >= N')      # tiny families: scipy falls back to a dense solver

@@ -13,7 +13,7 @@ import torch
 from .core import get_device
 
 # %% auto #0
-__all__ = ['default_max_tokens', 'token_batches', 'pad_examples', 'EvalSet']
+__all__ = ['default_max_tokens', 'token_batches', 'pad_examples', 'data_fingerprint', 'EvalSet']
 
 # %% ../nbs/01a_evalset.ipynb #eac3b084
 def default_max_tokens(device:str|torch.device|None=None, # where the batches will live
@@ -57,6 +57,24 @@ def pad_examples(ids:Sequence[Sequence[int]], # token ids of every example
     b['labels'] = torch.tensor([labels[i] for i in group])
     return {k: v.to(device or 'cpu') for k, v in b.items()}
 
+# %% ../nbs/01a_evalset.ipynb #ba0b06dc
+def _rows_fingerprint(sentence1:Sequence[str], sentence2:Sequence[str]|None, labels:Sequence[int], label_names:Sequence[str])->str:
+    "16 hex digits of SHA-256 over the label names and every example's texts and label, in order."
+    doc = [[str(n) for n in label_names], [str(s) for s in sentence1], None if sentence2 is None else [str(s) for s in sentence2],
+           [int(l) for l in labels]]
+    return hashlib.sha256(json.dumps(doc).encode()).hexdigest()[:16]
+
+def _columns(data)->tuple:
+    "The texts and labels of a `TaskData` that an evaluation uses: sentence1, sentence2 (or None), label."
+    df = data.df
+    return list(df['sentence1']), (list(df['sentence2']) if 'sentence2' in df.columns else None), list(df['label'])
+
+def data_fingerprint(data, # a `connectivity.data.TaskData` (the rows as they will be evaluated: after filters and `num_exs`)
+                    )->str: # 16 hex digits
+    "A hash of the rows themselves: every text column, the labels and the label names (not how they were selected)."
+    s1, s2, y = _columns(data)
+    return _rows_fingerprint(s1, s2, y, data.label_names)
+
 # %% ../nbs/01a_evalset.ipynb #178d6bf2
 class EvalSet:
     "Tokenized examples in length-sorted, per-batch-padded batches, resident on one device."
@@ -96,9 +114,10 @@ class EvalSet:
         batches = [pad_examples(ids, labels, g, pad_id=pad, token_type_ids=tts, device=dev) for g in groups]
         order = torch.tensor([i for g in groups for i in g])
         h = hashlib.sha1(json.dumps([ids, labels]).encode()).hexdigest()[:16]
+        rows = _rows_fingerprint(sentence1, sentence2, labels, label_names)
         spec = dict(meta or {}, n=n, tokenizer=getattr(tokenizer, 'name_or_path', type(tokenizer).__name__),
                     vocab_size=len(tokenizer), max_length=max_length, max_tokens=mt, batch_size=batch_size,
-                    fingerprint=h, label_names=list(label_names))
+                    fingerprint=h, data_fingerprint=rows, label_names=list(label_names))
         return cls(batches, order, [list(x) for x in ids], label_names, dev, spec)
 
     @classmethod
@@ -107,9 +126,8 @@ class EvalSet:
               **kwargs,            # `device`, `max_tokens`, `batch_size`, `max_length` as in `EvalSet.from_texts`
              )->'EvalSet':
         "The evaluation set of a task's data (see `connectivity.data.load_task`)."
-        df = data.df
-        s2 = list(df['sentence2']) if 'sentence2' in df.columns else None
-        return cls.from_texts(list(df['sentence1']), s2, list(df['label']), data.label_names, tokenizer,
+        s1, s2, y = _columns(data)
+        return cls.from_texts(s1, s2, y, data.label_names, tokenizer,
                               meta=dict(getattr(data, 'meta', {}) or {}), **kwargs)
 
     def __len__(self): return self.n
@@ -119,7 +137,7 @@ class EvalSet:
 
     @property
     def fingerprint(self)->str:
-        "A hash of the token ids and labels: equal fingerprints mean the same evaluation data."
+        "A hash of the token ids and labels: equal fingerprints mean the same inputs to the models (see `data_fingerprint` for the rows)."
         return self.spec['fingerprint']
 
     @property

@@ -18,14 +18,16 @@ import torch.nn.functional as F
 import connectivity
 from .core import get_device, autocast, autocast_dtype, model_refs, ModelRef, progress, UsageError, write_json, to_jsonable
 from .data import load_eval_task
-from .evalset import EvalSet
-from .models import load_model, load_tokenizer, model_fingerprint
-from .labels import task_adapter
+from .evalset import EvalSet, data_fingerprint
+from .models import load_model, load_tokenizer, model_fingerprint, FINGERPRINT_SCHEME
+from .labels import task_adapter, parse_label_map
+from .lock import FolderLock
+from .store import older_version
 from .prefix import BlockDigests, PrefixCaches, shared_depth
 
 # %% auto #0
 __all__ = ['METRICS', 'metrics_from_logits', 'EvalResult', 'evaluate', 'decoded_inputs', 'write_eval_json', 'previous_results',
-           'eval_family']
+           'failure_summary', 'eval_family']
 
 # %% ../nbs/03_evaluate.ipynb #08d1ef28
 METRICS = ('loss', 'accuracy', 'f1', 'mcc', 'ece')
@@ -182,23 +184,66 @@ def _tokenizer_key(tok)->str:
 # %% ../nbs/03_evaluate.ipynb #2cdaf9f2
 def _data_meta(data)->dict: return {k: v for k, v in getattr(data, 'meta', {}).items() if k != 'source'}
 
+def _precision(device, dtype)->str:
+    "The precision an evaluation runs in on `device` (as `evaluate` records it in `meta['dtype']`)."
+    return str(autocast_dtype(device, dtype) or torch.float32).replace('torch.', '')
+
+def _why_other(meta:dict, want:dict)->str|None:
+    "What differs between an evaluation file's record and this run's (`None`: the same evaluation)."
+    old = older_version(meta, want)
+    if old: return old
+    if meta.get('fingerprint') != want['fingerprint']:
+        return f"other weights (fingerprint {meta.get('fingerprint')} there, {want['fingerprint']} here)"
+    if meta.get('data_fingerprint') != want['data_fingerprint'] or to_jsonable(meta.get('task_data')) != to_jsonable(want['task_data']):
+        a, b = meta.get('task_data') or {}, want['task_data']
+        sel = [f"{k}: {a.get(k)!r} there, {b.get(k)!r} here" for k in sorted(set(a) | set(b)) if to_jsonable(a.get(k)) != to_jsonable(b.get(k))]
+        return "other data (" + ('; '.join(sel) if sel else f"the rows differ: fingerprint {meta.get('data_fingerprint')} there, "
+                                 f"{want['data_fingerprint']} here") + ")"
+    if meta.get('dtype') != want['dtype']: return f"another precision ({meta.get('dtype')} there, {want['dtype']} here)"
+    if to_jsonable(meta.get('label_map')) != to_jsonable(want['label_map']):
+        return f"another label map ({meta.get('label_map')!r} there, {want['label_map']!r} here)"
+    return None
+
 def previous_results(write_file_prefix:str,  # the files `<prefix><model>.json` of an earlier run
                      refs:Sequence[ModelRef], # the family
                      data,                    # the `TaskData` this run evaluates on
+                     *, device=None,          # where this run evaluates
+                     dtype='auto',            # its autocast policy (compared as the precision it resolves to on `device`)
+                     label_map=None,          # its label map
                     )->dict:                  # model name -> its recorded metrics (and `file`, `label_order`)
-    "The models an earlier run of the same command already evaluated; a file of another run is refused (before any work)."
-    done = {}
+    "The models an earlier run of the same command already evaluated; a file of anything else is refused (before any work)."
+    done, other, rows = {}, [], None
     for r in refs:
         f = Path(f'{write_file_prefix}{r.name}.json')
         if not f.exists(): continue
-        try: doc = json.loads(f.read_text(encoding='utf-8'))
-        except (OSError, ValueError): doc = {}
-        meta = doc.get('meta', {}) if isinstance(doc, dict) else {}
-        if meta.get('fingerprint') != model_fingerprint(r) or to_jsonable(meta.get('task_data')) != to_jsonable(_data_meta(data)):
-            raise FileExistsError(f"{f} exists and holds another run's result (other weights or data): refusing to overwrite "
-                                  "it (pass --overwrite, or overwrite=True in Python).")
-        done[r.name] = dict(doc.get('metrics', {}), file=str(f), label_order=meta.get('label_order'))
+        try:
+            doc = json.loads(f.read_text(encoding='utf-8'))
+            if not isinstance(doc, dict) or not isinstance(doc.get('meta'), dict): raise ValueError('no meta record')
+        except (OSError, ValueError) as e:
+            other.append((f, f"is not a readable evaluation file ({str(e).splitlines()[0][:80]})")); continue
+        if rows is None: rows = data_fingerprint(data)
+        want = dict(fingerprint=model_fingerprint(r), fingerprint_scheme=FINGERPRINT_SCHEME, data_fingerprint=rows,
+                    task_data=_data_meta(data), dtype=_precision(device, dtype), label_map=to_jsonable(parse_label_map(label_map)))
+        why = _why_other(doc['meta'], want)
+        if why: other.append((f, f"holds an evaluation of {why}" if not why.startswith('written') else f"was {why}")); continue
+        done[r.name] = dict(doc.get('metrics', {}), file=str(f), label_order=doc['meta'].get('label_order'))
+    if other:
+        (f, why), more = other[0], len(other) - 1
+        raise FileExistsError(f"{f} {why}{f' (and {more} more file(s) of this run)' if more else ''}: pass --overwrite "
+                              "(overwrite=True in Python) to evaluate again.")
     return done
+
+# %% ../nbs/03_evaluate.ipynb #92496b66
+def failure_summary(df:pd.DataFrame, # `eval_family`'s table (`status`, `error`)
+                   )->str:           # '' when every model is ok
+    "The failed models in one line, each distinct error once: 'all 4 models: ...' or 'models 0, 2: ...; model 3: ...'."
+    bad = df[df.status != 'ok']
+    if not len(bad): return ''
+    groups = {}
+    for name, err in zip(bad.index, bad.error): groups.setdefault(str(err), []).append(str(name))
+    def who(ns): return (f"all {len(df)} models" if len(ns) == len(df) > 1 else
+                         f"model {ns[0]}" if len(ns) == 1 else f"models {', '.join(ns)}")
+    return '; '.join(f"{who(ns)}: {err}" for err, ns in groups.items())
 
 # %% ../nbs/03_evaluate.ipynb #844ac077
 def eval_family(base_models_prefix:str,        # hub namespace + stem, or local path prefix (`runs/seed_`)
@@ -226,7 +271,15 @@ def eval_family(base_models_prefix:str,        # hub namespace + stem, or local 
     out = None if write_file_prefix is None else str(write_file_prefix)
     dev = get_device(device); autocast_dtype(dev, dtype)   # a wrong device or dtype fails here, not once per model
     if data is None: data = load_eval_task(dataset, split, data_dir=data_dir, num_exs=num_exs, all_data=all_data)
-    done = {} if out is None or overwrite else previous_results(out, refs, data)   # a rerun of the same command resumes
+    lock = None if out is None else FolderLock(Path(f'{out}_').parent, option='--write_file_prefix').acquire()   # one run writes them
+    try: return _eval_family(refs, data, out, dev, base_model=base_model, batch_size=batch_size, max_tokens=max_tokens,
+                             label_map=label_map, dtype=dtype, overwrite=overwrite, quiet=quiet, base_models_prefix=base_models_prefix)
+    finally:
+        if lock is not None: lock.release()
+
+def _eval_family(refs, data, out, dev, *, base_model, batch_size, max_tokens, label_map, dtype, overwrite, quiet, base_models_prefix):
+    done = {} if out is None or overwrite else previous_results(out, refs, data, device=dev, dtype=dtype, label_map=label_map)
+    rows, errors = data_fingerprint(data), {}
     prefixes, orders = {}, {}
     sets, recs, first, depths = {}, [], None, []
     bar = progress(refs, desc=f'eval {data.task}', quiet=quiet)
@@ -254,12 +307,15 @@ def eval_family(base_models_prefix:str,        # hub namespace + stem, or local 
             if res.metrics['nan']: rec.update(status='nan', error='loss is not finite')
             if out is not None:
                 meta = dict(model_ref=ref.to_dict(), data=es.spec, label_order=orders[ref.name], fingerprint=model_fingerprint(ref, model),
-                            task_data=_data_meta(data))
+                            fingerprint_scheme=FINGERPRINT_SCHEME, data_fingerprint=rows, task_data=_data_meta(data),
+                            label_map=to_jsonable(parse_label_map(label_map)))
                 rec['file'] = str(write_eval_json(f'{out}{ref.name}.json', res, sents, meta=meta, overwrite=overwrite))
         except UsageError: raise   # a wrong option (e.g. --label_map) is wrong for every model: stop at the first
         except Exception as e:
             rec.update(status='failed', error=f'{type(e).__name__}: {e}')
-            if not quiet: bar.write(f"Model {ref.name} ({ref.path}) failed: {rec['error']}", file=sys.stderr)
+            if not quiet and rec['error'] not in errors:   # each distinct error once; the summary names every model
+                bar.write(f"Model {ref.name} ({ref.path}) failed: {rec['error']}", file=sys.stderr)
+            errors.setdefault(rec['error'], []).append(ref.name)
         finally: model = None
         recs.append(rec)
     cols = ['model', 'status', *METRICS, 'n', 'nan', 'error'] + (['file'] if out is not None else [])
@@ -268,6 +324,8 @@ def eval_family(base_models_prefix:str,        # hub namespace + stem, or local 
     df.attrs['shared_blocks'] = min(depths[1:], default=0)   # leading blocks every model shares with the first
     shared = [json.loads(o) for o in dict.fromkeys(json.dumps(v, sort_keys=True) for v in orders.values())]
     df.attrs['label_order'] = shared[0] if len(shared) == 1 else None   # the family's order (None: they differ, see each file)
+    df.attrs['failures'] = failure_summary(df)
+    if not quiet and any(len(v) > 1 for v in errors.values()): print(f"Failed: {df.attrs['failures']}", file=sys.stderr)
     if out is not None:
         meta = dict(library='connectivity', version=connectivity.__version__, base_models_prefix=base_models_prefix,
                     data=getattr(data, 'meta', {}), device=str(dev), dtype=str(dtype), label_order=df.attrs['label_order'],

@@ -133,6 +133,19 @@ def _run_pair(store, cache, a, b, ts, es, adapters, prefixes, *, label_map, dtyp
     return depth
 
 # %% ../nbs/04b_interpolate.ipynb #523d0928
+def _check_family(refs:list):
+    "Refuse, before any work, a family that cannot make a path: fewer than 2 models, or one model given twice."
+    if len(refs) < 2:
+        raise UsageError(f"interpolate_family needs at least 2 models to make a path, got {len(refs)}"
+                         + (f" ({refs[0].name!r})." if refs else "."))
+    names = [r.name for r in refs]
+    dup = sorted({n for n in names if names.count(n) > 1})
+    if dup: raise UsageError(f"Model(s) {dup} given more than once: give each model once.")
+    where = {}
+    for r in refs: where.setdefault((str(r.path), r.revision, r.step), []).append(r.name)
+    same = next((ns for ns in where.values() if len(ns) > 1), None)
+    if same: raise UsageError(f"Models {same} are the same model ({refs[names.index(same[0])].path}): give each model once.")
+
 def interpolate_family(refs:Sequence[ModelRef],      # the family (`connectivity.core.model_refs`)
                        pairs:Sequence[tuple[str,str]], # `(name_a, name_b)` paths to run (`all_pairs(names)` for all)
                        data,                          # a `TaskData` (or an `EvalSet` already built)
@@ -153,7 +166,7 @@ def interpolate_family(refs:Sequence[ModelRef],      # the family (`connectivity
                       )->pd.DataFrame:                # every rank's results so far (`read_results(results_dir)`)
     "Interpolate between many pairs of a family: weights streamed, every point saved durably, pairs split by rank."
     refs = list(refs); byname = {r.name: r for r in refs}
-    if len(byname) != len(refs): raise ValueError("Two models of the family share a name.")
+    _check_family(refs)
     pairs = _check_pairs(pairs, byname)
     if rank is None or world is None: rank, world = rank_world()
     dev = local_device(device)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_models.ipynb #bfbe4a73
 from __future__ import annotations
-import os, re, json, struct, hashlib, inspect, contextlib, warnings
+import os, re, json, time, hashlib, inspect, contextlib, warnings
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -17,8 +17,9 @@ from .sources import require_hub
 from .revisions import to_model_ref, resolve_revision, hub_failure_reason
 
 # %% auto #0
-__all__ = ['load_state_dict_file', 'quiet_transformers', 'report_load', 'feather_labels', 'load_model', 'model_fingerprint',
-           'load_tokenizer', 'param_names', 'check_compatible', 'euclidean_distance']
+__all__ = ['FINGERPRINT_SCHEME', 'load_state_dict_file', 'quiet_transformers', 'report_load', 'feather_labels', 'load_model',
+           'fingerprint_cache_dir', 'file_digest', 'model_fingerprint', 'load_tokenizer', 'param_names',
+           'check_compatible', 'euclidean_distance']
 
 # %% ../nbs/02_models.ipynb #66163f2e
 _ST, _BIN = 'model.safetensors', 'pytorch_model.bin'
@@ -176,42 +177,72 @@ def _weight_files(ref:ModelRef)->list[Path]|None:
     return None
 
 # %% ../nbs/02_models.ipynb #4a17c326
-def _digest_file(h, path:Path, full_below:int=2**25):
-    "Feed a weights file into `h`: all of it below `full_below` bytes, else its header and samples of every tensor."
-    size = path.stat().st_size; h.update(f'{size}:'.encode())
-    with open(path, 'rb') as f:
-        if size <= full_below:
-            for chunk in iter(lambda: f.read(1 << 20), b''): h.update(chunk)
-            return
-        if path.suffix != '.safetensors':   # a pickle: 64 samples spread over the file
-            for k in range(64): f.seek(k * (size - 4096) // 63); h.update(f.read(4096))
-            return
-        try:
-            n = struct.unpack('<Q', f.read(8))[0]
-            if n > size - 8: raise ValueError('header length past the end of the file')
-            header = f.read(n); spec = json.loads(header)
-        except (ValueError, struct.error) as e: raise ValueError(f"Corrupt weights file {str(path)!r}: {e}.") from None
-        h.update(header)
-        for k, v in sorted(spec.items()):
-            if k == '__metadata__': continue
-            s, e = v['data_offsets']
-            for off in sorted({s, (s + e) // 2, max(s, e - 256)}): f.seek(8 + n + off); h.update(f.read(min(256, e - off)))
+FINGERPRINT_SCHEME = 2   # 1: files over 32 MiB sampled (connectivity <= 0.3); 2: SHA-256 of every byte
+_DIGESTS = {}            # this process's digests: stat key -> hex digest
+_RACY_NS = 2_000_000_000 # a file changed this recently may change again within its timestamps' resolution: not cached
+
+def fingerprint_cache_dir()->Path:
+    "The user cache of file digests: `$CONNECTIVITY_CACHE`, else `$XDG_CACHE_HOME/connectivity`, else `~/.cache/connectivity`."
+    d = os.environ.get('CONNECTIVITY_CACHE')
+    if d: return Path(d).expanduser()
+    x = os.environ.get('XDG_CACHE_HOME')
+    return (Path(x).expanduser() if x else Path.home()/'.cache')/'connectivity'
+
+def _stat_key(path:Path)->tuple:
+    "What changes when a file's bytes can have changed: absolute path, size, mtime, inode, device, ctime."
+    p = Path(path).expanduser().resolve(); s = p.stat()
+    return (str(p), s.st_size, s.st_mtime_ns, s.st_ino, s.st_dev, s.st_ctime_ns)
+
+def _cache_entry(key:tuple)->Path: return fingerprint_cache_dir()/'digests'/f"{hashlib.sha256(json.dumps(key).encode()).hexdigest()[:32]}.json"
+
+def _cache_put(key:tuple, digest:str):
+    "Remember a digest on disk; any failure (read-only home, full disk) is ignored: the cache only saves time."
+    with contextlib.suppress(Exception):
+        e = _cache_entry(key); e.parent.mkdir(parents=True, exist_ok=True); tmp = e.with_name(f'.{e.name}.{os.getpid()}.tmp')
+        tmp.write_text(json.dumps(dict(key=list(key), algorithm='sha256', digest=digest))); os.replace(tmp, e)
+
+def _cache_get(key:tuple)->str|None:
+    "A digest from the disk cache if its entry is of this very key (anything unreadable: none)."
+    with contextlib.suppress(Exception):
+        d = json.loads(_cache_entry(key).read_text())
+        if d['key'] == list(key) and d['algorithm'] == 'sha256' and re.fullmatch('[0-9a-f]{64}', d['digest']): return d['digest']
+    return None
+
+# %% ../nbs/02_models.ipynb #57b1ad6e
+def file_digest(path:str|Path,     # a file
+                cache:bool=True,   # use (and fill) the cache of digests; False: always read the file
+               )->str:             # 64 hex digits
+    "The SHA-256 of every byte of a file, read once per version of the file (see `fingerprint_cache_dir`)."
+    key = _stat_key(path)
+    if cache:
+        got = _DIGESTS.get(key) or _cache_get(key)
+        if got: _DIGESTS[key] = got; return got
+    h, buf = hashlib.sha256(), bytearray(8 << 20)
+    with open(key[0], 'rb') as f:
+        while n := f.readinto(buf): h.update(memoryview(buf)[:n])
+    digest = h.hexdigest()
+    racy = time.time_ns() - max(key[2], key[5]) < _RACY_NS
+    if cache and not racy and _stat_key(path) == key:   # unchanged while read, and old enough to trust its timestamps
+        _DIGESTS[key] = digest; _cache_put(key, digest)
+    return digest
 
 # %% ../nbs/02_models.ipynb #1c71ee82
+def _tensor_bytes(t:torch.Tensor)->memoryview:
+    "Every byte of a tensor (any dtype, any device), in memory order."
+    return memoryview(t.detach().reshape(-1).contiguous().cpu().view(torch.uint8).numpy())
+
 def model_fingerprint(ref:ModelRef|str, # hub id, local directory or `ModelRef`
                       model=None,        # the loaded model, used when `ref` has no weights file to read (else loaded)
                      )->str:             # 16 hex digits
-    "A short hash of a model's weights: of its weights files, else of a sample of its loaded tensors."
-    ref, h = to_model_ref(ref), hashlib.sha1()
+    "A hash of every byte of a model's weights: of its weights files (digests cached, see `file_digest`), else of its loaded tensors."
+    ref, h = to_model_ref(ref), hashlib.sha256(f'connectivity weights fingerprint {FINGERPRINT_SCHEME}\n'.encode())
     files = _weight_files(ref)
     if files:
-        for f in files: _digest_file(h, f)
+        for f in files: h.update(f'{f.stat().st_size}:{file_digest(f)}\n'.encode())
     else:
         m = model if model is not None else load_model(ref, device='cpu')
         for n, t in sorted(m.state_dict().items()):
-            x = t.detach().reshape(-1)
-            h.update(f'{n}:{tuple(t.shape)}:{t.dtype}'.encode())
-            h.update(x[::max(1, x.numel() // 64)][:64].float().cpu().numpy().tobytes())
+            h.update(f'{n}:{tuple(t.shape)}:{t.dtype}\n'.encode()); h.update(_tensor_bytes(t))
     return h.hexdigest()[:16]
 
 # %% ../nbs/02_models.ipynb #3e27e33c

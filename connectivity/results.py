@@ -13,20 +13,20 @@ import pandas as pd
 
 from .core import autocast_dtype, ModelRef, writing
 from .evalset import EvalSet
-from .models import model_fingerprint
+from .models import model_fingerprint, FINGERPRINT_SCHEME
 from .labels import parse_label_map
 from .store import ResultsStore, read_store, gaps_in_sequence
 from .paths import COLUMNS, point_metrics, data_fields, results_table, num
 
 # %% auto #0
-__all__ = ['POINT_KEY', 'data_spec_hash', 'run_config', 'open_results', 'write_point', 'read_results', 'table_format',
-           'save_table', 'read_examples']
+__all__ = ['POINT_KEY', 'REPAIR_HINT', 'data_spec_hash', 'run_config', 'open_results', 'write_point', 'read_results',
+           'table_format', 'save_table', 'read_examples']
 
 # %% ../nbs/04a_results.ipynb #9f235a87
 def data_spec_hash(spec:dict,          # an `EvalSet.spec`
                    legacy:bool=False,  # the hash of version 0.1.0, which included the tokenizer's path
                   )->str:
-    "A hash of what determines the evaluation data (not how it is batched, nor the paths it was read from)."
+    "A hash of what determines the evaluation data: the rows, the tokens and the selection (not how it is batched, nor the paths it was read from)."
     drop = ('max_tokens', 'batch_size', 'source') + (() if legacy or 'fingerprint' not in spec else ('tokenizer',))
     s = {k: v for k, v in spec.items() if k not in drop}   # paths may be relative; the token ids' fingerprint stays
     return hashlib.sha1(json.dumps(s, sort_keys=True, default=str).encode()).hexdigest()[:16]
@@ -44,7 +44,7 @@ def run_config(refs:Sequence[ModelRef], # the family
                 data_spec_v0=data_spec_hash(evalset.spec, legacy=True),   # to resume directories of version 0.1.0
                 dtype='fp32' if dt is None else str(dt).replace('torch.', ''), label_map=parse_label_map(label_map),
                 models={r.name: dict(path=str(r.path), revision=r.revision, step=r.step, fingerprint=model_fingerprint(r))
-                        for r in refs})
+                        for r in refs}, fingerprint_scheme=FINGERPRINT_SCHEME)
 
 # %% ../nbs/04a_results.ipynb #0d3b388e
 POINT_KEY = ('model_a', 'model_b', 'point')   # a record of a path: one evaluated point
@@ -113,17 +113,36 @@ def save_table(df:pd.DataFrame,        # a results table
     return p
 
 # %% ../nbs/04a_results.ipynb #be5f4acc
+REPAIR_HINT = ("Rerun the command that wrote it with --repair (interpolate_family(..., repair=True) in Python) to set the line "
+               "aside and compute its point again.")
+
+def _header(results_dir:Path)->dict:
+    "The first header of a folder's results files (files closed after reading)."
+    for f in sorted(Path(results_dir).glob('results-rank*.jsonl')):
+        with open(f, encoding='utf-8') as fh:
+            for l in fh:
+                if l.strip(): return json.loads(l)
+    return {}
+
 def read_examples(results_dir:str|Path, # a folder written by `interpolate_family` (or a bent line's results)
                  )->dict:               # keys, t, loss (points × examples), pred (points × examples), labels, label_names
     "Each example's loss and prediction at every recorded point of every path, as arrays (the statistics' input)."
-    config, recs = read_store(results_dir, 'results', POINT_KEY, examples=True)
+    config, recs = read_store(results_dir, 'results', POINT_KEY, examples=True, hint=REPAIR_HINT)
     if config is None or not recs: raise ValueError(f"{results_dir} holds no recorded points.")
     lacking = [r for r in recs if 'examples' not in r]
     if lacking: raise ValueError(f"{results_dir}: {len(lacking)} of {len(recs)} points have no per-example outputs (recorded by "
                                  "connectivity 0.1 or with examples=False); interpolate again into a new folder to record them.")
-    header = next(json.loads(l) for f in sorted(Path(results_dir).glob('results-rank*.jsonl'))
-                  for l in f.open(encoding='utf-8') if l.strip())
+    header = _header(results_dir)
+    labels = header.get('meta', {}).get('labels')
+    sizes = {}
+    for r in recs:
+        for k in ('loss', 'pred'): sizes.setdefault(len(r['examples'][k]), (r['model_a'], r['model_b'], r['point']))
+    if labels is not None: sizes.setdefault(len(labels), 'the labels of its header')
+    if len(sizes) > 1:
+        what = '; '.join(f"{n} at {w if isinstance(w, str) else 'point %s of %s -> %s' % (w[2], w[0], w[1])}" for n, w in sizes.items())
+        raise ValueError(f"{results_dir} mixes evaluations of different data (examples per point: {what}): interpolate again "
+                         "into a new folder.")
     keys = pd.DataFrame([(str(r['model_a']), str(r['model_b']), int(r['point'])) for r in recs], columns=list(POINT_KEY))
     return dict(keys=keys, t=np.array([float(r['t']) for r in recs]),
                 loss=np.stack([r['examples']['loss'] for r in recs]), pred=np.stack([r['examples']['pred'] for r in recs]),
-                labels=np.asarray(header['meta'].get('labels'), dtype=np.int64), label_names=header['meta'].get('label_names'))
+                labels=np.asarray(labels, dtype=np.int64), label_names=header.get('meta', {}).get('label_names'))

@@ -12,10 +12,12 @@ import numpy as np
 
 import connectivity
 from .core import shard
+from .lock import FolderLock
+from .models import FINGERPRINT_SCHEME
 
 # %% auto #0
-__all__ = ['encode_array', 'decode_array', 'same_model', 'config_diff', 'read_records_file', 'gaps_in_sequence', 'gaps_in_order',
-           'ResultsStore', 'read_store']
+__all__ = ['encode_array', 'decode_array', 'same_model', 'older_version', 'config_diff', 'read_records_file', 'gaps_in_sequence',
+           'gaps_in_order', 'ResultsStore', 'read_store']
 
 # %% ../nbs/03a_store.ipynb #5ef1a7e5
 def encode_array(a, # a 1-D numpy array (or anything `np.asarray` takes)
@@ -56,12 +58,28 @@ def _models_diff(a:dict, b:dict)->list[str]:
                    f"there, {y['fingerprint']} here: {y.get('path')})" if fp else f"model {n!r}: {x} there, {y} here")
     return out
 
+def _fingerprinted(config)->bool:
+    "Whether a configuration records models' weights fingerprints."
+    ms = config.get('models') if isinstance(config, dict) else None
+    return isinstance(ms, dict) and any(isinstance(v, str) or (isinstance(v, dict) and v.get('fingerprint')) for v in ms.values())
+
+def older_version(have:dict,  # the recorded configuration (or an evaluation file's meta)
+                  want:dict,  # this run's, with `fingerprint_scheme`
+                 )->str|None: # the phrase for a refusal, or `None` when the fingerprints are comparable
+    "Why a record of fingerprints of an older scheme cannot be compared with this run's (`None`: it can)."
+    new, old = want.get('fingerprint_scheme'), have.get('fingerprint_scheme', 1)
+    if new is None or old == new or not (_fingerprinted(have) or 'fingerprint' in have): return None
+    return (f"written by an older version of connectivity (weights fingerprints of scheme {old}, which did not see every "
+            f"byte of large weights files; this version's are of scheme {new})")
+
 def config_diff(have:dict,           # the recorded configuration
                 want:dict,           # this run's
                 ignore:Iterable[str]=(), # keys that do not matter to the caller
                )->list[str]:         # one phrase per difference (empty: the same configuration)
     "Every difference between two configurations, in words; models by their weights, the data by its hash."
     ignore, out = set(ignore) | {'data_spec_v0'}, []
+    old = older_version(have, want)
+    if old: return [old]   # nothing else can be compared: the models' fingerprints are of another scheme
     for k in sorted(set(have) | set(want)):
         a, b = have.get(k), want.get(k)
         if k in ignore or a == b: continue
@@ -119,7 +137,7 @@ def read_records_file(path:str|Path,           # one `<name>-rank<r>.jsonl` file
                     raise ValueError(f"The header (line 1) of {path} is corrupt: it holds the run's configuration, which --repair "
                                      "cannot rebuild. Remove the file (or its folder) to start again.")
                 raise ValueError(f"Corrupt results file {path}, line {i}: {line[:80]!r} is not a results record ({why}). " +
-                                 (hint or "Rerun with --repair (repair=True) to set the line aside and compute it again."))
+                                 (hint or "Rerun with --repair (repair=True in Python) to set the line aside and compute it again."))
             if rec['kind'] == 'config':
                 if header is not None or recs: raise ValueError(f"Corrupt results file {path}, line {i}: a second header.")
                 header = rec
@@ -193,18 +211,22 @@ class ResultsStore:
                  what:str='results',            # what the records are, in the refusal message
                  hint:str|None=None,            # how to repair a corrupt line, in its error message
                 ):
+        if _fingerprinted(config) and 'fingerprint_scheme' not in config:   # fingerprints of this version's scheme
+            config = dict(config, fingerprint_scheme=FINGERPRINT_SCHEME)
         self.dir, self.config, self.key, self.fields = Path(directory), config, tuple(key), tuple(fields)
         self.rank, self.name, self.run, self.ignore = int(rank), name, uuid.uuid4().hex[:12], tuple(ignore)
-        self.dir.mkdir(parents=True, exist_ok=True)
-        self.path = self.dir/f'{name}-rank{self.rank}.jsonl'
-        self.done, self._f = {}, open(self.path, 'ab')
+        self._lock = FolderLock(self.dir, rank=self.rank, world=int(world)).acquire()   # one run writes a folder (`connectivity.lock`)
+        try:
+            self.path = self.dir/f'{name}-rank{self.rank}.jsonl'
+            self.done, self._f = {}, open(self.path, 'ab')
+        except BaseException: self._lock.release(); raise
         try:
             _lock(self._f, self.path)
             held = self._read_all(repair, hint, what)
             if os.fstat(self._f.fileno()).st_ino != os.stat(self.path).st_ino:   # rewritten by --repair: reopen it
                 self._f.close(); self._f = open(self.path, 'ab'); _lock(self._f, self.path)
             for msg in (gaps(held) if gaps is not None else []): warnings.warn(msg)
-        except BaseException: self._f.close(); raise
+        except BaseException: self._f.close(); self._lock.release(); raise
         self._f.seek(0, os.SEEK_END)
         if self._f.tell() == 0:
             self._append(dict(kind='config', config=config, key=list(self.key), meta=dict(
@@ -219,6 +241,9 @@ class ResultsStore:
                 if not own: warnings.simplefilter('ignore')   # another rank may be mid-write
                 header, recs = read_records_file(f, self.key, self.fields, repair=own, set_aside=own and repair, hint=hint)
             if header is None: continue
+            old = older_version(header.get('config', {}), self.config)
+            if old: raise ValueError(f"{self.dir} was {old}: its {what} may be of other weights. Start it again (--overwrite where "
+                                     "the command takes it, overwrite=True in Python, or remove the folder), or use another folder.")
             diff = config_diff(header.get('config', {}), self.config, self.ignore)
             if diff: raise ValueError(f"{self.dir} holds {what} of another configuration ({f.name}): {'; '.join(diff)}. "
                                       "Use another folder, or remove that one to start again.")
@@ -248,7 +273,7 @@ class ResultsStore:
         try: self._f.write((json.dumps(rec, allow_nan=False) + '\n').encode()); self._f.flush(); os.fsync(self._f.fileno())
         except OSError as e: raise OSError(e.errno, f"Cannot write {self.path}: {e.strerror or e}") from e
 
-    def close(self): self._f.close()
+    def close(self): self._f.close(); self._lock.release()
     def __enter__(self): return self
     def __exit__(self, *a): self.close()
 
@@ -267,6 +292,7 @@ def read_store(directory:str|Path,        # a folder of `<name>-rank<r>.jsonl` f
                fields:Sequence[str]=(),   # more fields every record must have
                ignore:Iterable[str]=(),   # configuration keys that may differ between files
                missing_ok:bool=False,     # an empty result (`(None, [])`) instead of an error when there are no files
+               hint:str|None=None,        # how to repair a corrupt line, in its error message
               )->tuple[dict|None, list[dict]]: # (the configuration, every record once)
     "Every rank's records of a folder, merged; files made with another configuration are refused."
     files = sorted(Path(directory).glob(f'{name}-rank*.jsonl'))
@@ -275,7 +301,7 @@ def read_store(directory:str|Path,        # a folder of `<name>-rank<r>.jsonl` f
         raise FileNotFoundError(f"No {name}-rank*.jsonl files in {directory}.")
     config, recs, seen = None, [], set()
     for f in files:
-        header, rs = read_records_file(f, key, fields, examples=examples)
+        header, rs = read_records_file(f, key, fields, examples=examples, hint=hint)
         if header is None: continue
         if config is None: config = header['config']
         diff = config_diff(header['config'], config, ignore)
