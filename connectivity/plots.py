@@ -18,6 +18,7 @@ from .core import UsageError, natural_key
 from .barriers import require_columns
 from .cluster import correlate
 from .groups import per_model, degenerate_metric, model_groups
+from .narrative import fmt_p
 # no torch: figures need only tables
 
 # %% auto #0
@@ -169,6 +170,8 @@ def plot_heatmap(D:pd.DataFrame,          # square distance matrix, rows and col
                  label:str='barrier',     # colour bar label
                  mark=None,               # boolean matrix like `D` (DataFrame or array): pairs drawn with a dot
                  mark_label:str='interval includes 0', # what a dot means (said in the title)
+                 vmin:float|None=0.,      # the colour scale's bottom (0: a barrier's own zero; None: the smallest value)
+                 bar_lines:dict|None=None, # name -> value drawn across the colour bar (e.g. the noise floor, the tolerance)
                 )->plt.Figure:
     "Heatmap of a model-by-model distance matrix in seed, performance or cluster order; ticks name the model and its metric."
     if list(map(str, D.index)) != list(map(str, D.columns)): raise ValueError("D must be square, with the same models as rows and columns.")
@@ -182,8 +185,14 @@ def plot_heatmap(D:pd.DataFrame,          # square distance matrix, rows and col
     step, side = max(1, int(np.ceil(n / 25))), min(2.5 + .15 * n, 8)
     with paper_style(**{'axes.grid': False}):
         fig, ax = plt.subplots(figsize=(side + 1, side))
+        lim = dict(vmin=vals.min() if vmin is None else min(vmin, vals.min()), vmax=vals.max()) if len(vals) else {}
         sns.heatmap(M, mask=~off, ax=ax, cmap='viridis', square=True, xticklabels=False, yticklabels=False,
-                    cbar_kws={'label': label}, **(dict(vmin=vals.min(), vmax=vals.max()) if len(vals) else {}))
+                    cbar_kws={'label': label}, **lim)
+        cb = ax.collections[0].colorbar
+        for i, (name, v) in enumerate((bar_lines or {}).items()):
+            if lim and lim['vmin'] <= v <= lim['vmax']:
+                cb.ax.axhline(v, color='w' if i else 'r', lw=1.2); cb.ax.text(1.05, v, f' {name}', va='center', fontsize=6,
+                                                                              transform=cb.ax.get_yaxis_transform())
         pos = np.arange(0, n, step)
         ax.set_xticks(pos + .5, [tl[i] for i in pos], rotation=90); ax.set_yticks(pos + .5, [tl[i] for i in pos], rotation=0)
         if order_by == 'cluster':
@@ -213,6 +222,7 @@ def plot_embedding(clusters,            # a `connectivity.cluster.Clusters`
                    *, component:int=0,  # the embedding component on the x axis (when `x` is not given)
                    x:pd.Series|None=None, # the x coordinate per model instead, e.g. the paper's `centroid_difference`
                    xlabel:str|None=None,  # the x axis label (default: names the coordinate)
+                   stats:dict|None=None,  # the statistics to print (`r`, `r_ci`, `p_permutation`, `p_holm`), as a report states them
                   )->plt.Figure:
     "Spectral embedding (or another per-model coordinate) against a metric, coloured by cluster, Pearson's r in the title."
     df, name = _cluster_frame(clusters, metric)
@@ -230,7 +240,12 @@ def plot_embedding(clusters,            # a `connectivity.cluster.Clusters`
             a, b = np.polyfit(x, df.value, 1); xs = np.array([x.min(), x.max()])
             ax.plot(xs, a * xs + b, color='0.4', lw=1, ls='--')
         ax.set_xlabel(xlabel); ax.set_ylabel(name); ax.legend()
-        ax.set_title(textwrap.fill(bad, 60) if bad else f"Pearson r = {c['pearson_r']:.3f} (p = {c['pearson_p']:.2g})")
+        if bad: title = textwrap.fill(bad, 60)
+        elif stats is not None:
+            title = (f"r = {stats['r']:+.2f} (95% {stats['r_ci'][0]:+.2f} to {stats['r_ci'][1]:+.2f}), permutation p = "
+                     f"{fmt_p(stats['p_permutation'])}" + (f", Holm {fmt_p(stats['p_holm'])}" if 'p_holm' in stats else ''))
+        else: title = f"Pearson r = {c['pearson_r']:.3f} (p = {c['pearson_p']:.2g})"
+        ax.set_title(title, fontsize=8)
     plt.close(fig)
     return fig
 
@@ -238,15 +253,17 @@ def plot_embedding(clusters,            # a `connectivity.cluster.Clusters`
 def plot_cluster_distributions(clusters,         # a `connectivity.cluster.Clusters`
                                metric:pd.Series, # a value per model
                               )->plt.Figure:
-    "Per-cluster distribution of a metric: a box per cluster and every model as a dot."
+    "Per-cluster distribution of a metric: every model as a dot, and a box for clusters of 3 models or more."
     df, name = _cluster_frame(clusters, metric)
     ks = sorted(set(df.cluster)); vals = [df.value[df.cluster == k].to_numpy() for k in ks]
     cols, jit = [PALETTE[int(k) % len(PALETTE)] for k in ks], np.random.default_rng(0)
     with paper_style():
         fig, ax = plt.subplots(figsize=(1.1 * len(ks) + 1.4, 2.8))
-        bp = ax.boxplot(vals, positions=range(len(ks)), widths=.5, showfliers=False, patch_artist=True,
-                        medianprops={'color': '0.2'})
-        for patch, c in zip(bp['boxes'], cols): patch.set_facecolor(c); patch.set_alpha(.35)
+        boxed = [i for i, v in enumerate(vals) if len(v) >= 3]   # a box of one or two points would draw more than they say
+        if boxed:
+            bp = ax.boxplot([vals[i] for i in boxed], positions=boxed, widths=.5, showfliers=False, patch_artist=True,
+                            medianprops={'color': '0.2'})
+            for patch, i in zip(bp['boxes'], boxed): patch.set_facecolor(cols[i]); patch.set_alpha(.35)
         for i, (v, c) in enumerate(zip(vals, cols)): ax.scatter(i + jit.uniform(-.08, .08, len(v)), v, color=c, s=14, zorder=3)
         ax.set_xticks(range(len(ks)), [f'cluster {k}\n(n={len(v)}, mean {v.mean():.3f})' for k, v in zip(ks, vals)])
         ax.set_ylabel(name); ax.set_title(f'{name} by cluster')
