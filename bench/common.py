@@ -23,3 +23,36 @@ def make(shape, attn='sdpa', seed=0):
                      attn_implementation=attn, **shape)
     torch.manual_seed(seed)
     return BertForSequenceClassification(cfg).eval()
+
+
+def nonembedding_params(model):
+    "Parameters outside the embeddings: each costs 2 FLOPs per token in a forward pass."
+    return sum(p.numel() for n, p in model.named_parameters() if 'embeddings' not in n)
+
+
+def forward_flops(model, lengths):
+    "FLOPs of a forward pass over examples of these token counts (no padding): 2 per parameter per token + attention."
+    c, n = model.config, nonembedding_params(model)
+    return sum(2 * n * l + 4 * c.num_hidden_layers * l * l * c.hidden_size for l in lengths)
+
+
+def matmul_peak(dtype=torch.float32, dev='cpu', sizes=None, seconds=0.3):
+    "The best matmul rate (FLOP/s) this device reaches in `dtype` at the current thread count: square sizes, best of 3 blocks."
+    import time
+    sizes = sizes or ((8192,) if torch.device(dev).type == 'cuda' else (512, 1024, 2048))
+    best = 0.
+    for n in sizes:
+        x, y = torch.randn(n, n, device=dev).to(dtype), torch.randn(n, n, device=dev).to(dtype)
+        x @ y; sync(dev)
+        t0 = time.perf_counter(); x @ y; sync(dev); reps = max(1, int(seconds / max(time.perf_counter() - t0, 1e-6)))
+        for _ in range(3):
+            t0 = time.perf_counter()
+            for _ in range(reps): x @ y
+            sync(dev); best = max(best, reps * 2 * n ** 3 / (time.perf_counter() - t0))
+    return best
+
+
+def load_avg():
+    "The 1-minute load average (the machine may be shared): printed beside every timing."
+    import os
+    return os.getloadavg()[0] if hasattr(os, 'getloadavg') else float('nan')

@@ -159,7 +159,7 @@ def train_dtype(device,       # where training runs
                 dtype='auto', # as `connectivity.core.autocast_dtype` takes it
                ):             # 'fp32' or a torch dtype (bf16)
     "Autocast dtype for training: as for evaluation, but fp32 instead of fp16 (which would need loss scaling)."
-    dt = autocast_dtype(device, dtype)
+    dt = autocast_dtype(device, dtype, cpu_bf16=False)   # 'auto' trains in fp32 on every CPU
     return 'fp32' if dt in (None, torch.float16) else dt
 
 # %% ../nbs/07a_complex.ipynb #77129f44

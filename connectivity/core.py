@@ -15,9 +15,9 @@ from tqdm.auto import tqdm
 # such as `connectivity_get_logs` and `connectivity_push`) load without it
 
 # %% auto #0
-__all__ = ['UsageError', 'check_positive', 'check_nonnegative', 'get_device', 'autocast_dtype', 'autocast', 'set_seed',
-           'ModelRef', 'model_refs', 'parse_pairs', 'rank_world', 'local_device', 'shard', 'progress', 'check_writable',
-           'check_folder', 'writing', 'to_jsonable', 'write_json', 'natural_key']
+__all__ = ['BF16_CPU_FLAGS', 'UsageError', 'check_positive', 'check_nonnegative', 'get_device', 'native_bf16', 'autocast_dtype',
+           'precision', 'autocast', 'set_seed', 'ModelRef', 'model_refs', 'parse_pairs', 'rank_world', 'local_device',
+           'shard', 'progress', 'check_writable', 'check_folder', 'writing', 'to_jsonable', 'write_json', 'natural_key']
 
 # %% ../nbs/00_core.ipynb #e0bf35fa
 class UsageError(ValueError):
@@ -48,29 +48,54 @@ def get_device(device:str|torch.device|None=None, # 'auto'/None: CUDA if availab
         raise UsageError(f"Device {device!r} asked for, but CUDA is not available on this machine.")
     return dev
 
+# %% ../nbs/00_core.ipynb #358afa14
+BF16_CPU_FLAGS = ('avx512_bf16', 'amx_bf16')   # /proc/cpuinfo flags of native bf16 arithmetic (x86)
+
+def native_bf16(cpuinfo:str|Path='/proc/cpuinfo', # the kernel's CPU description (Linux); elsewhere there is none: False
+               )->bool:                             # True when bf16 autocast runs natively on this CPU
+    "Whether this CPU computes in bf16 natively (AVX512-BF16 or AMX-BF16 in its flags) and torch has oneDNN to use it."
+    import torch
+    if not torch.backends.mkldnn.is_available(): return False
+    try: text = Path(cpuinfo).read_text(errors='replace')
+    except OSError: return False
+    flags = {f for l in text.splitlines() if l.split(':')[0].strip() in ('flags', 'Features') for f in l.split(':', 1)[1].split()}
+    return any(f in flags for f in BF16_CPU_FLAGS)
+
 # %% ../nbs/00_core.ipynb #68e9f4a4
 _DTYPES = {'fp32': None, 'float32': None, 'bf16': 'bfloat16', 'bfloat16': 'bfloat16', 'fp16': 'float16', 'float16': 'float16'}
 
 def autocast_dtype(device:str|torch.device|None=None, # where the model runs
                    dtype:str|torch.dtype|None='auto', # 'auto', 'fp32', 'bf16', 'fp16' or a torch dtype
+                   *, cpu_bf16:bool=True, # whether 'auto' may pick bf16 on a CPU (False: fp32 on every CPU, for training and sharpness)
                   )->torch.dtype|None: # the autocast dtype, or `None` for plain fp32
-    "The autocast dtype of the policy: bf16 on CUDA where supported, fp16 on older GPUs, fp32 (`None`) on CPU."
+    "The autocast dtype of the policy: bf16 on CUDA where supported, fp16 on older GPUs, bf16 on CPUs with `native_bf16`, else fp32 (`None`)."
     import torch
     dev = get_device(device)
     if isinstance(dtype, torch.dtype): return None if dtype == torch.float32 else dtype
     if dtype is None or dtype == 'auto':
+        if dev.type == 'cpu': return torch.bfloat16 if cpu_bf16 and native_bf16() else None
         if dev.type != 'cuda': return None
         return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
     if dtype not in _DTYPES: raise UsageError(f"Unknown dtype {dtype!r}: choose one of 'auto', {', '.join(map(repr, _DTYPES))}.")
     return None if _DTYPES[dtype] is None else getattr(torch, _DTYPES[dtype])
 
+# %% ../nbs/00_core.ipynb #46b8c077
+def precision(device:str|torch.device|None=None, # where the model runs
+              dtype:str|torch.dtype|None='auto', # as in `autocast_dtype`
+              *, cpu_bf16:bool=True,             # as in `autocast_dtype`
+             )->str:                             # 'fp32', 'bfloat16' or 'float16'
+    "The resolved precision of the policy, as results record it (never 'auto')."
+    dt = autocast_dtype(device, dtype, cpu_bf16=cpu_bf16)
+    return 'fp32' if dt is None else str(dt).replace('torch.', '')
+
 # %% ../nbs/00_core.ipynb #b14f6a2f
 def autocast(device:str|torch.device|None=None, # where the model runs
              dtype:str|torch.dtype|None='auto', # as in `autocast_dtype`
+             *, cpu_bf16:bool=True,             # as in `autocast_dtype`
             ):
     "A context manager applying the autocast policy (a no-op for fp32)."
     import torch
-    dev, dt = get_device(device), autocast_dtype(device, dtype)
+    dev, dt = get_device(device), autocast_dtype(device, dtype, cpu_bf16=cpu_bf16)
     if dt is None: return contextlib.nullcontext()
     return torch.autocast(device_type=dev.type, dtype=dt)
 

@@ -4,7 +4,7 @@
 
 # %% ../nbs/04b_interpolate.ipynb #20dfe582
 from __future__ import annotations
-import os, warnings
+import contextlib, os, warnings
 from collections import Counter, OrderedDict
 from pathlib import Path
 from typing import Sequence
@@ -21,10 +21,11 @@ from .models import load_model, load_tokenizer, check_compatible, param_names
 from .labels import task_adapter, model_label_names
 from .prefix import BlockDigests, PrefixCaches, shared_depth
 from .paths import path_points, param_tensors, WeightPath, point_metrics, evaluate_point, warn_nan_point
-from .results import run_config, open_results, write_point, read_results, table_format, save_table
+from .results import (run_config, open_results, write_point, read_results, table_format, save_table, open_endpoints,
+                                  write_endpoint, write_reference)
 
 # %% auto #0
-__all__ = ['all_pairs', 'stream_order', 'interpolate_family', 'family_pairs']
+__all__ = ['all_pairs', 'stream_order', 'endpoint_owners', 'interpolate_family', 'family_pairs']
 
 # %% ../nbs/04b_interpolate.ipynb #4164345b
 def all_pairs(names:Sequence[str], # model names
@@ -52,6 +53,18 @@ def stream_order(pairs:Sequence[tuple[str,str]], # pairs to run (directions are 
             nxt = groups[i+1][0]
             g = [p for p in g if nxt not in p] + [p for p in g if nxt in p]
         out += g
+    return out
+
+# %% ../nbs/04b_interpolate.ipynb #6c522458
+def endpoint_owners(pairs:Sequence[tuple[str,str]], # every pair of the run, in the same order on every rank
+                    world:int=1,                     # number of ranks
+                   )->dict[str,int]:                 # model name -> the rank that evaluates it
+    "Which rank evaluates each model's endpoint: among the ranks whose pairs (`shard`) use the model, the one with the fewest so far."
+    touch = [{str(m) for p in shard(pairs, r, world) for m in p} for r in range(world)]
+    load, out = [0] * world, {}
+    for m in dict.fromkeys(str(m) for p in pairs for m in p):
+        r = min((r for r in range(world) if m in touch[r]), key=lambda r: (load[r], r))
+        out[m] = r; load[r] += 1
     return out
 
 # %% ../nbs/04b_interpolate.ipynb #e0196678
@@ -106,29 +119,58 @@ def _check_pairs(pairs, byname:dict)->list[tuple[str,str]]:
             if n not in byname: raise ValueError(f"Pair {p!r} names model {n!r}, which is not in the family {list(byname)}.")
     return pairs
 
-def _run_pair(store, cache, a, b, ts, es, adapters, prefixes, *, label_map, dtype, examples, bar)->int:
-    "Evaluate the points of path a -> b that the store lacks; the number of leading blocks the pair shares."
+def _adapter(adapters:dict, cache, name:str, w, es, label_map):
+    "The task adapter of a model's label order (one per distinct order)."
+    key = tuple(w.label_names or ())
+    if key not in adapters:
+        adapters[key] = task_adapter(w.label_names, es.label_names, label_map=label_map, name=cache.refs[name].path,
+                                     num_outputs=cache.live.config.num_labels)
+    return adapters[key]
+
+def _set_buffers(live, w):
+    "Copy a model's buffers (BERT's position ids, ...) into the live model."
+    with torch.no_grad():
+        for n, buf in live.named_buffers():
+            if n in w.buffers: buf.copy_(w.buffers[n])
+
+def _same_buffers(wa, wb)->bool: return wa.buffers.keys() == wb.buffers.keys() and all(torch.equal(v, wb.buffers[n]) for n, v in wa.buffers.items())
+
+def _evaluate_endpoint(ends, cache, name, path, t, w, es, adapters, prefix, *, label_map, dtype, examples)->None:
+    "Evaluate one model alone (its weights, buffers and label order) into the endpoint store; `path` at `t` holds its weights."
+    path.set(t); _set_buffers(cache.live, w)
+    ad = _adapter(adapters, cache, name, w, es, label_map)
+    m, ex = evaluate_point(cache.live, es, ad, dtype, prefix() if prefix else None, examples)
+    if point_metrics(m)['nan']: warnings.warn(f"Loss is NaN/inf for model {name!r} (the endpoint of its paths); recorded with nan=True.")
+    write_endpoint(ends, name, m, ex, label_order=ad.to_dict())
+
+def _run_pair(store, ends, cache, a, b, ts, es, adapters, prefixes, *, mine, label_map, dtype, examples, bar)->int:
+    "Evaluate the points of path a -> b that the store lacks, its endpoints once per model (`ends`); the leading blocks the pair shares."
     wa, wb = cache.get(a), cache.get(b)
     if wa.label_names and wb.label_names and wa.label_names != wb.label_names:
         raise ValueError(f"Models {a!r} and {b!r} order their labels differently "
                          f"({wa.label_names} vs {wb.label_names}): their heads cannot be interpolated.")
-    live = cache.live
-    with torch.no_grad():
-        for n, buf in live.named_buffers():
-            if n in wa.buffers: buf.copy_(wa.buffers[n])     # buffers of model a, as the original
-    key = tuple(wa.label_names or ())
-    if key not in adapters:
-        adapters[key] = task_adapter(wa.label_names, es.label_names, label_map=label_map, name=cache.refs[a].path,
-                                     num_outputs=live.config.num_labels)
-    path, depth, pc = WeightPath(live, wa.params, wb.params, cache.names), shared_depth([wa.digests, wb.digests]), None
-    dist = path.distance
-    for k, t in enumerate(ts):
-        if store.is_done(a, b, k): continue
+    live, last, pc = cache.live, len(ts) - 1, None
+    path, depth = WeightPath(live, wa.params, wb.params, cache.names), shared_depth([wa.digests, wb.digests])
+    def prefix():   # equal blocks stay equal on the whole line: their output is computed once
+        nonlocal pc
+        if pc is None and depth: pc = prefixes.get(live, wa.digests, depth)
+        return pc
+    todo, dist = [k for k in range(len(ts)) if not store.is_done(a, b, k)], path.distance
+    at = {} if ends is None else {0: a}     # points that are a model's own evaluation: a at t=0, b at t=1 if the live model is b
+    if ends is not None and tuple(wa.label_names or ()) == tuple(wb.label_names or ()) and _same_buffers(wa, wb): at[last] = b
+    for k, m in at.items():
+        if k in todo and m in mine and not ends.is_done(m):
+            _evaluate_endpoint(ends, cache, m, path, ts[k], (wa, wb)[k > 0], es, adapters, prefix, label_map=label_map,
+                               dtype=dtype, examples=examples)
+    _set_buffers(live, wa)                                # buffers of model a, as the original
+    ad = _adapter(adapters, cache, a, wa, es, label_map)
+    for k in todo:
+        t = ts[k]
+        if k in at: write_reference(store, a, b, k, t, at[k], dist, label_order=ad.to_dict()); bar.update(1); continue
         path.set(t)
-        if pc is None and depth: pc = prefixes.get(live, wa.digests, depth)   # equal blocks stay equal on the whole line
-        m, ex = evaluate_point(live, es, adapters[key], dtype, pc, examples)
+        m, ex = evaluate_point(live, es, ad, dtype, prefix(), examples)
         if point_metrics(m)['nan']: warn_nan_point(a, b, k, t)
-        write_point(store, a, b, k, t, m, dist, ex, label_order=adapters[key].to_dict())
+        write_point(store, a, b, k, t, m, dist, ex, label_order=ad.to_dict())
         bar.update(1)
     return depth
 
@@ -163,6 +205,7 @@ def interpolate_family(refs:Sequence[ModelRef],      # the family (`connectivity
                        rank:int|None=None, world:int|None=None, # default: from `torchrun`'s environment
                        quiet:bool=False,              # no progress bar
                        repair:bool=False,             # set corrupt lines of this rank's results file aside and compute them again
+                       share_endpoints:bool=True,     # evaluate each model once for every path that starts or ends there (False: each path its own)
                       )->pd.DataFrame:                # every rank's results so far (`read_results(results_dir)`)
     "Interpolate between many pairs of a family: weights streamed, every point saved durably, pairs split by rank."
     refs = list(refs); byname = {r.name: r for r in refs}
@@ -177,17 +220,28 @@ def interpolate_family(refs:Sequence[ModelRef],      # the family (`connectivity
     ts = path_points(n_points)
     meta = dict(device=str(es.device), pairs=[list(p) for p in pairs], label_names=list(es.label_names),
                 labels=es.unsort(es.labels).cpu().tolist())
-    with open_results(results_dir, run_config(refs, es, n_points, dtype, label_map), rank=rank, world=world, meta=meta,
-                      repair=repair) as store:
+    config = run_config(refs, es, n_points, dtype, label_map)
+    with open_results(results_dir, config, rank=rank, world=world, meta=meta, repair=repair) as store, \
+         (open_endpoints(results_dir, config, rank=rank, world=world, meta=meta, repair=repair) if share_endpoints
+          else contextlib.nullcontext()) as ends:
         todo = [p for p in shard(pairs, rank, world) if not all(store.is_done(*p, k) for k in range(len(ts)))]
         left = sum(not store.is_done(*p, k) for p in todo for k in range(len(ts)))
+        mine = {m for m, r in endpoint_owners(pairs, world).items() if r == rank} if share_endpoints else set()
         cache, adapters, prefixes, shared = _WeightCache(byname, es.device, max_resident), {}, PrefixCaches(es, dtype=dtype), {}
         bar = progress(total=left, desc=f'interpolate rank {rank}/{world}' if world > 1 else 'interpolate', quiet=quiet, unit='pt')
         for a, b in stream_order(todo):
-            shared[f'{a},{b}'] = _run_pair(store, cache, a, b, ts, es, adapters, prefixes, label_map=label_map, dtype=dtype,
-                                           examples=examples, bar=bar)
+            shared[f'{a},{b}'] = _run_pair(store, ends, cache, a, b, ts, es, adapters, prefixes, mine=mine, label_map=label_map,
+                                           dtype=dtype, examples=examples, bar=bar)
         bar.close()
-    out = read_results(results_dir)
+        if ends is not None:   # this rank's models that paths refer to but nobody evaluated (a rank lost in an earlier run)
+            wanted = {str(r['endpoint']) for r in store.done.values() if 'endpoint' in r}
+            for m in sorted(wanted & mine - {k[0] for k in ends.done}):
+                w = cache.get(m)
+                _evaluate_endpoint(ends, cache, m, WeightPath(cache.live, w.params, w.params, cache.names), 0., w, es, adapters,
+                                   None, label_map=label_map, dtype=dtype, examples=examples)
+    with warnings.catch_warnings():
+        if world > 1: warnings.filterwarnings('ignore', message='.*which no endpoints file holds yet')   # other ranks at work
+        out = read_results(results_dir)
     out.attrs['model_loads'] = dict(cache.loads)  # how often each model was read by this process
     out.attrs['shared_blocks'] = shared           # 'a,b' -> leading blocks the pair shares (computed once per cache)
     out.attrs['prefix_caches'] = prefixes.built

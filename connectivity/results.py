@@ -11,16 +11,18 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from .core import autocast_dtype, ModelRef, writing
+from .core import precision, ModelRef, writing
 from .evalset import EvalSet
 from .models import model_fingerprint, FINGERPRINT_SCHEME
 from .labels import parse_label_map
-from .store import ResultsStore, read_store, gaps_in_sequence
+from .store import ResultsStore, read_store, gaps_in_sequence, config_diff
 from .paths import COLUMNS, point_metrics, data_fields, results_table, num
+from .evaluate import METRICS
 
 # %% auto #0
-__all__ = ['POINT_KEY', 'REPAIR_HINT', 'data_spec_hash', 'run_config', 'open_results', 'write_point', 'read_results',
-           'table_format', 'save_table', 'read_examples']
+__all__ = ['POINT_KEY', 'ENDPOINT_KEY', 'REPAIR_HINT', 'data_spec_hash', 'run_config', 'open_results', 'write_point',
+           'open_endpoints', 'write_endpoint', 'write_reference', 'resolve_endpoints', 'read_results', 'table_format',
+           'save_table', 'read_examples']
 
 # %% ../nbs/04a_results.ipynb #9f235a87
 def data_spec_hash(spec:dict,          # an `EvalSet.spec`
@@ -35,14 +37,13 @@ def data_spec_hash(spec:dict,          # an `EvalSet.spec`
 def run_config(refs:Sequence[ModelRef], # the family
                evalset:EvalSet,         # the evaluation data
                n_points:int,            # points per path
-               dtype='auto',            # autocast dtype asked for
+               dtype='auto',            # autocast dtype asked for (recorded as resolved: `connectivity.core.precision`)
                label_map=None,          # the label map given (see `connectivity.labels.task_adapter`)
               )->dict:
     "The configuration every results file of one folder must share (the store compares every key of it)."
-    dt = autocast_dtype(evalset.device, dtype)
     return dict(**data_fields(evalset), n_points=int(n_points), data_spec=data_spec_hash(evalset.spec),
                 data_spec_v0=data_spec_hash(evalset.spec, legacy=True),   # to resume directories of version 0.1.0
-                dtype='fp32' if dt is None else str(dt).replace('torch.', ''), label_map=parse_label_map(label_map),
+                dtype=precision(evalset.device, dtype), label_map=parse_label_map(label_map),
                 models={r.name: dict(path=str(r.path), revision=r.revision, step=r.step, fingerprint=model_fingerprint(r))
                         for r in refs}, fingerprint_scheme=FINGERPRINT_SCHEME)
 
@@ -71,19 +72,79 @@ def write_point(store:ResultsStore,      # from `open_results`
     store.write(str(a), str(b), int(k), t=float(t), **point_metrics(metrics), euclidean_dist=num(euclidean_dist),
                 examples=examples, **extra)
 
+# %% ../nbs/04a_results.ipynb #80d9bd7f
+ENDPOINT_KEY = ('model',)   # a record of the endpoint store: one model's evaluation
+
+def open_endpoints(results_dir:str|Path,  # the folder of the paths' results files
+                   config:dict,            # the paths' configuration (`run_config`): the endpoints share it
+                   *, rank:int=0, world:int=1, # this process's rank and their number
+                   meta:dict|None=None,    # provenance for the header
+                   repair:bool=False,      # set corrupt lines of this rank's file aside and compute them again
+                  )->ResultsStore:
+    "The store of endpoint evaluations (`endpoints-rank<r>.jsonl`, keyed by `ENDPOINT_KEY`): each model of the family evaluated once."
+    return ResultsStore(results_dir, config, key=ENDPOINT_KEY, name='endpoints', rank=rank, world=world, meta=meta, repair=repair,
+                        what='endpoint evaluations')
+
+# %% ../nbs/04a_results.ipynb #e6c6944c
+def write_endpoint(store:ResultsStore,      # from `open_endpoints`
+                   model:str,               # the model's name
+                   metrics:dict,            # its metrics (`EvalResult.metrics`)
+                   examples:dict|None=None, # per-example `loss` and `pred` arrays (original example order)
+                   **extra):                # more fields (the label order, ...)
+    "Record one model's evaluation durably: the first or last point of every path that starts or ends at it."
+    store.write(str(model), **point_metrics(metrics), examples=examples, **extra)
+
+# %% ../nbs/04a_results.ipynb #7f980c9d
+def write_reference(store:ResultsStore,   # from `open_results`
+                    a:str, b:str, k:int,  # the path a -> b and the point's index on it (0 or the last)
+                    t:float,              # its coefficient (0 or 1)
+                    model:str,            # the model this point is (a at t=0, b at t=1), evaluated by `write_endpoint`
+                    euclidean_dist:float, # the length of the path
+                    **extra):             # more fields (the label order, ...)
+    "Record a path's endpoint durably as a reference to its model's evaluation (no metrics of its own)."
+    store.write(str(a), str(b), int(k), t=float(t), endpoint=str(model), euclidean_dist=num(euclidean_dist), **extra)
+
+# %% ../nbs/04a_results.ipynb #dcf38054
+def resolve_endpoints(results_dir:str|Path, # the results folder
+                      config:dict|None,      # the paths' configuration (the endpoint store must share it)
+                      recs:list[dict],       # path records (`connectivity.store.read_store`)
+                      *, examples:bool=False, # also put the per-example outputs in place
+                     )->list[dict]:          # the records, each reference replaced by its model's evaluation
+    "Path records with each endpoint reference filled from the model's evaluation; references to a missing one are dropped with a warning."
+    if not any('endpoint' in r for r in recs): return recs
+    econf, ends = read_store(results_dir, 'endpoints', ENDPOINT_KEY, examples=examples, missing_ok=True)
+    diff = [] if econf is None or config is None else config_diff(econf, config)
+    if diff: raise ValueError(f"{results_dir}: the endpoint evaluations (endpoints-rank*.jsonl) were made with another "
+                              f"configuration than the paths: {'; '.join(diff)}.")
+    byname, out, missing = {str(r['model']): r for r in ends}, [], {}
+    for r in recs:
+        if 'endpoint' not in r: out.append(r); continue
+        e = byname.get(str(r['endpoint']))
+        if e is None: missing[str(r['endpoint'])] = missing.get(str(r['endpoint']), 0) + 1; continue
+        res = dict(r, **{k: e.get(k) for k in (*METRICS, 'nan')})
+        if examples and 'examples' in e: res['examples'] = e['examples']
+        out.append(res)
+    if missing: warnings.warn(f"{results_dir}: {sum(missing.values())} path endpoint(s) refer to the evaluation of model(s) "
+                              f"{sorted(missing)}, which no endpoints file holds yet (another rank may still be running it); "
+                              "rerunning the command computes it.")
+    return out
+
 # %% ../nbs/04a_results.ipynb #e9b8c384
 def read_results(results_dir:str|Path, # a directory of `results-rank<r>.jsonl` files
-                )->pd.DataFrame:        # the tidy results table (schema `COLUMNS`)
+                )->pd.DataFrame:        # the tidy results table (schema `COLUMNS`; `attrs['dtype']`: the precision)
     "Merge every rank's results file into one table, in the order of the configuration's models."
     config, rows = read_store(results_dir, 'results', POINT_KEY)
     if config is None: return results_table([])
+    rows = resolve_endpoints(results_dir, config, rows)
     held = {f: (None, [(r['model_a'], r['model_b'], r['point']) for r in rows]) for f in ['all']}
     for msg in gaps_in_sequence('path', 'point')(held): warnings.warn(f"{results_dir}: {msg}")
     base = {k: config[k] for k in ('dataset', 'split', 'num_exs', 'n_points')}
     df = results_table([{**r, **point_metrics(r), **base} for r in rows])
     order = {n: i for i, n in enumerate(config.get('models', {}))}
     df['_a'], df['_b'] = df.model_a.map(order).fillna(len(order)), df.model_b.map(order).fillna(len(order))
-    return df.sort_values(['_a', 'model_a', '_b', 'model_b', 'point']).drop(columns=['_a', '_b']).reset_index(drop=True)
+    df = df.sort_values(['_a', 'model_a', '_b', 'model_b', 'point']).drop(columns=['_a', '_b']).reset_index(drop=True)
+    df.attrs['dtype'] = config.get('dtype')   # the precision the points were evaluated in
+    return df
 
 # %% ../nbs/04a_results.ipynb #38c3004e
 def table_format(path:str|Path,            # a table's file name
@@ -125,10 +186,11 @@ def _header(results_dir:Path)->dict:
     return {}
 
 def read_examples(results_dir:str|Path, # a folder written by `interpolate_family` (or a bent line's results)
-                 )->dict:               # keys, t, loss (points × examples), pred (points × examples), labels, label_names
+                 )->dict:               # keys, t, loss (points × examples), pred (points × examples), labels, label_names, dtype
     "Each example's loss and prediction at every recorded point of every path, as arrays (the statistics' input)."
     config, recs = read_store(results_dir, 'results', POINT_KEY, examples=True, hint=REPAIR_HINT)
     if config is None or not recs: raise ValueError(f"{results_dir} holds no recorded points.")
+    recs = resolve_endpoints(results_dir, config, recs, examples=True)
     lacking = [r for r in recs if 'examples' not in r]
     if lacking: raise ValueError(f"{results_dir}: {len(lacking)} of {len(recs)} points have no per-example outputs (recorded by "
                                  "connectivity 0.1 or with examples=False); interpolate again into a new folder to record them.")
@@ -145,4 +207,5 @@ def read_examples(results_dir:str|Path, # a folder written by `interpolate_famil
     keys = pd.DataFrame([(str(r['model_a']), str(r['model_b']), int(r['point'])) for r in recs], columns=list(POINT_KEY))
     return dict(keys=keys, t=np.array([float(r['t']) for r in recs]),
                 loss=np.stack([r['examples']['loss'] for r in recs]), pred=np.stack([r['examples']['pred'] for r in recs]),
-                labels=np.asarray(labels, dtype=np.int64), label_names=header.get('meta', {}).get('label_names'))
+                labels=np.asarray(labels, dtype=np.int64), label_names=header.get('meta', {}).get('label_names'),
+                dtype=config.get('dtype'))

@@ -13,7 +13,7 @@ import torch
 import torch.nn.functional as F
 
 import connectivity
-from .core import (autocast, autocast_dtype, local_device, progress, UsageError, check_writable, check_positive,
+from .core import (autocast, precision, local_device, progress, UsageError, check_writable, check_positive,
                                check_nonnegative, model_refs, natural_key, write_json)
 from .evalset import EvalSet
 from .data import load_eval_task
@@ -46,7 +46,7 @@ class Sharpness:
 # %% ../nbs/08_sharpness.ipynb #ee954584
 def _loss_sum(model, b, adapter, dev, dtype):
     "Summed cross-entropy of one batch, with the autocast policy; logits and loss in fp32."
-    with autocast(dev, dtype): out = model(**{k: v for k, v in b.items() if k != 'labels'}).logits
+    with autocast(dev, dtype, cpu_bf16=False): out = model(**{k: v for k, v in b.items() if k != 'labels'}).logits
     out = out.float()
     if adapter is not None: out = adapter(out)
     return F.cross_entropy(out, b['labels'], reduction='sum')
@@ -161,12 +161,11 @@ def sharpness(model:torch.nn.Module,     # a sequence classifier; restored exact
                 if keep_delta: best_delta = [p.detach() - t for p, t in zip(params, theta0)]
         bar.close()
     if keep_delta and best_delta is None: best_delta = [torch.zeros_like(t) for t in theta0]
-    dt = autocast_dtype(dev, dtype)
     meta = dict(epsilon=epsilon, lr=lr, opt=opt, max_steps=max_steps, n_batches=len(batches), gradient_accumulation_steps=gas,
                 num_random_dirs=num_random_dirs, subspace=subspace if num_random_dirs is not None else 'full', seed=seed,
                 tol=tol, n_params=sum(p.numel() for p in params), n_examples=sum(len(b['labels']) for b in batches),
                 subspace_max_block=asc.sub.max_block if asc.sub is not None else None, # the most entries of A ever held at once
-                dtype='fp32' if dt is None else str(dt).replace('torch.', ''), device=str(dev),
+                dtype=precision(dev, dtype, cpu_bf16=False), device=str(dev),
                 data=data.spec if isinstance(data, EvalSet) else None, version=connectivity.__version__,
                 time=time.strftime('%Y-%m-%dT%H:%M:%S%z'), seconds=time.time() - t0)
     return Sharpness(100 * (best - loss0) / (1 + loss0), loss0, best, steps, converged, history, meta, best_delta)
@@ -248,9 +247,8 @@ def sharpness_family(refs:Sequence,            # the models (`connectivity.core.
                     )->dict:                   # name -> record (as in `out`)
     "ε-sharpness of every model of a family on the same data, kept in one resumable JSON file."
     dev = local_device(device)
-    dt = autocast_dtype(dev, settings.get('dtype', 'auto'))
     config = dict(data={k: v for k, v in data.meta.items() if k != 'source'}, batch_size=int(batch_size), label_map=label_map,
-                  **{k: v for k, v in settings.items() if k != 'dtype'}, dtype='fp32' if dt is None else str(dt).replace('torch.', ''))
+                  **{k: v for k, v in settings.items() if k != 'dtype'}, dtype=precision(dev, settings.get('dtype', 'auto'), cpu_bf16=False))
     results = read_sharpness_file(out, config, overwrite) if out else {}
     for ref in refs:
         if ref.name in results:

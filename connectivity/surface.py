@@ -13,7 +13,7 @@ import torch
 from fastcore.script import call_parse, Param
 
 import connectivity
-from .core import autocast_dtype, rank_world, shard, progress, UsageError, check_positive, model_refs, check_writable, local_device
+from .core import precision, rank_world, shard, progress, UsageError, check_positive, model_refs, check_writable, local_device
 from .data import load_eval_task
 from .models import load_model, load_tokenizer, model_fingerprint
 from .labels import task_adapter
@@ -37,11 +37,10 @@ def _f(x:float)->float|None:   # floats in configs: stable across devices; NaN (
 def _config(plane:Plane, evalset:EvalSet, coefs:np.ndarray, range:float, n_pts_per_unit:float, dtype, models:dict,
             adapter=None)->dict:
     "What every record of one surface depends on."
-    dt = autocast_dtype(evalset.device, dtype)
     return dict(names=list(plane.names), models=models, swapped=plane.swapped, proj=_f(plane.proj), scale=_f(plane.scale),
                 range=float(range), n_pts_per_unit=float(n_pts_per_unit), n_coefficients=len(coefs),
                 data_spec=data_spec_hash(evalset.spec), data_spec_v0=data_spec_hash(evalset.spec, legacy=True), num_exs=int(evalset.n),
-                dtype='fp32' if dt is None else str(dt).replace('torch.', ''),
+                dtype=precision(evalset.device, dtype),   # resolved: a rerun in another precision is another surface
                 label_order=adapter.to_dict() if hasattr(adapter, 'to_dict') else None)
 
 def _unrecorded(d:Path, keys:Sequence[str])->tuple:

@@ -166,7 +166,7 @@ def fail_if_unmoved(before:dict,  # `weight_digests` of the trainable parameters
 def _training_args(out:Path, hp:dict, seed:int, dev:torch.device, quiet:bool)->TrainingArguments:
     "Trainer arguments for one member, across transformers 4.40+ and 5 argument names."
     fields = inspect.signature(TrainingArguments).parameters
-    dt = autocast_dtype(dev)
+    dt = autocast_dtype(dev, cpu_bf16=False)   # bf16/fp16 on CUDA; fp32 on every CPU
     kw = dict(output_dir=str(out), per_device_train_batch_size=hp['batch_size'], num_train_epochs=hp['num_train_epochs'],
               max_steps=hp['max_steps'], learning_rate=hp['learning_rate'], weight_decay=hp['weight_decay'],
               lr_scheduler_type='linear', seed=seed, data_seed=seed, report_to=[], disable_tqdm=quiet,
@@ -259,7 +259,7 @@ def train_one(base_model:str|Path|ModelRef, # pretrained weights: hub id, local 
             tokenizer = AutoTokenizer.from_pretrained(str(tokenizer or path), revision=None if tokenizer else revision)
         examples = encode_task(data, tokenizer, max_seq_length=max_seq_length, label_map=perm)
         run = start_run(out, config, base_path=path, logging_steps=int(logging_steps), device=str(dev),
-                        dtype=str(autocast_dtype(dev) or 'float32').replace('torch.', ''), n_train=len(examples),
+                        dtype=str(autocast_dtype(dev, cpu_bf16=False) or 'float32').replace('torch.', ''), n_train=len(examples),
                         planned_steps=steps, warmup_steps=warmup)
         before = weight_digests(model)
         trainer, result = _fit(model, examples, tokenizer, out, dict(config, logging_steps=int(logging_steps)), seed, dev, quiet)
