@@ -16,6 +16,7 @@ from .evalset import EvalSet
 from .models import check_compatible, param_names
 from .labels import task_adapter
 from .evaluate import evaluate, METRICS
+from .temperature import crossfit_loss
 
 # %% auto #0
 __all__ = ['COLUMNS', 'path_points', 'param_tensors', 'weight_distance', 'WeightPath', 'num', 'point_metrics', 'data_fields',
@@ -134,8 +135,8 @@ def evaluate_point(live:torch.nn.Module, # the live model, holding the point's w
                    dtype='auto',         # autocast dtype
                    prefix=None,          # a `connectivity.prefix.PrefixCache` for shared lower blocks
                    examples:bool=False,  # also return each example's loss and predicted label (original order)
-                  )->tuple[dict, dict|None]: # (metrics, {'loss': float32[n], 'pred': uint8[n]} or None)
-    "Metrics of the live model at one point of a path, and its per-example loss and prediction when asked for."
+                  )->tuple[dict, dict|None]: # (metrics, {'loss', 'closs': float32[n], 'pred': uint8[n]} or None)
+    "Metrics of the live model at one point of a path, and each example's loss, calibrated loss and prediction when asked for."
     with warnings.catch_warnings():   # a NaN point is warned about once, naming the path (not the live model's name)
         warnings.filterwarnings('ignore', message=r'Model .*: the loss on')
         res = evaluate(live, evalset, adapter=adapter, dtype=dtype, prefix=prefix, per_sample=examples)
@@ -143,7 +144,8 @@ def evaluate_point(live:torch.nn.Module, # the live model, holding the point's w
     lg = torch.from_numpy(res.logits).float()
     loss = torch.nn.functional.cross_entropy(lg, torch.from_numpy(res.labels).long(), reduction='none')
     pred = lg.argmax(-1).numpy().astype(np.uint8 if lg.shape[1] < 256 else np.int16)
-    return res.metrics, dict(loss=loss.numpy().astype(np.float32), pred=pred)
+    closs, _ = crossfit_loss(res.logits, res.labels)   # the loss after a temperature fitted on the other half (`connectivity.temperature`)
+    return res.metrics, dict(loss=loss.numpy().astype(np.float32), pred=pred, closs=closs)
 
 # %% ../nbs/04_paths.ipynb #735dd833
 def interpolate_pair(model_a:torch.nn.Module,   # endpoint at t=0 (never changed: we work on a deep copy of it)

@@ -186,7 +186,7 @@ def _header(results_dir:Path)->dict:
     return {}
 
 def read_examples(results_dir:str|Path, # a folder written by `interpolate_family` (or a bent line's results)
-                 )->dict:               # keys, t, loss (points × examples), pred (points × examples), labels, label_names, dtype
+                 )->dict:               # keys, t, loss, pred, closs (points × examples; closs None before 0.2), labels, label_names, dtype
     "Each example's loss and prediction at every recorded point of every path, as arrays (the statistics' input)."
     config, recs = read_store(results_dir, 'results', POINT_KEY, examples=True, hint=REPAIR_HINT)
     if config is None or not recs: raise ValueError(f"{results_dir} holds no recorded points.")
@@ -207,5 +207,6 @@ def read_examples(results_dir:str|Path, # a folder written by `interpolate_famil
     keys = pd.DataFrame([(str(r['model_a']), str(r['model_b']), int(r['point'])) for r in recs], columns=list(POINT_KEY))
     return dict(keys=keys, t=np.array([float(r['t']) for r in recs]),
                 loss=np.stack([r['examples']['loss'] for r in recs]), pred=np.stack([r['examples']['pred'] for r in recs]),
+                closs=np.stack([r['examples']['closs'] for r in recs]) if all('closs' in r['examples'] for r in recs) else None,
                 labels=np.asarray(labels, dtype=np.int64), label_names=header.get('meta', {}).get('label_names'),
                 dtype=config.get('dtype'))
