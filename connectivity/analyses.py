@@ -38,41 +38,39 @@ def connectivity_report(
     ood_by_label:bool=False,      # also each out-of-distribution label's accuracy and their gap (e.g. HANS entailment / non-entailment)
     ood_headline:str=None,        # the out-of-distribution column the conclusions are about (default: --perf_metric; e.g. accuracy_non-entailment)
     perf_metric:Param("the metric along paths and out of distribution (default: the task's, see connectivity.tasks: mcc for cola, f1 for qqp/paws, else accuracy)", str, choices=['accuracy', 'f1', 'mcc'])=None,
-    bootstrap:int=1000,           # paired bootstrap resamples of the evaluation examples
-    n_clusters:int=2,             # clusters of the paper's spectral clustering
+    bootstrap:int=1000,           # paired bootstrap resamples of the evaluation examples (at least 40)
+    tolerance:float=None,         # the largest barrier called 'connected' (default: 5% of the models' mean loss)
+    n_clusters:int=2,             # the paper's fixed number of clusters (figures, and the association where no basins are supported)
     label_map:str=None,           # the models' label order: a preset (feather, mnli, ...) or names in output order, comma-separated
     out:str='connectivity_report', # folder of summary.json, report.md, figures/, eval/ and interpolation/ (a rerun resumes)
     seed:int=0,                   # seed of the resamples and permutations
     device:str='auto',            # 'auto', 'cpu', 'cuda' or 'cuda:N'
-    dtype:str='auto',             # autocast: auto (bf16/fp16 on CUDA, fp32 on CPU), fp32, bf16 or fp16
-    quiet:bool=False,             # no progress bars
-    overwrite:bool=False,         # start --out again when it holds the report of another family or configuration
+    dtype:str='auto',             # autocast: auto (bf16/fp16 on CUDA, bf16 on CPUs with native bf16, else fp32), fp32, bf16 or fp16
+    quiet:bool=False,             # no progress bars (the conclusions and the report's path are printed all the same)
+    overwrite:bool=False,         # recompute the parts of --out made for another request (even its paths)
+    repair:bool=False,            # set corrupt lines of the results files aside and compute them again
 ):
-    "The whole analysis of a family: evaluate in and out of distribution, interpolate every pair, report basins with their uncertainty."
+    "The whole analysis of a family: interpolate every pair, evaluate out of distribution, report basins with their uncertainty."
     if not dataset: raise UsageError("--dataset is required (the in-distribution data).")
     check_positive(num_exs=num_exs, bootstrap=bootstrap, ood_num_exs=ood_num_exs)
-    check_nonnegative(n_sample=n_sample)
-    if n_clusters < 2: raise UsageError(f"--n_clusters must be at least 2, got {n_clusters}.")
     autocast_dtype(local_device(device), dtype)   # a wrong --device or --dtype fails before any work
-    import warnings
-    from connectivity.core import model_refs
-    from connectivity.checks import family_data, check_task_labels
-    from connectivity.report import family_report   # it checks the models and --out before any work
+    from connectivity.core import model_refs, rank_world
+    from connectivity.checks import family_data
+    from connectivity.report import family_report   # it checks the models, the data and --out before any work
     from connectivity.narrative import conclusions
-    data, ood, notes = family_data(dataset, split, data_dir=data_dir, num_exs=num_exs, text_columns=text_columns, label_column=label_column,
-                                   label_names=label_names, dataset_config=dataset_config, ood_dataset=ood_dataset, ood_split=ood_split,
-                                   ood_num_exs=ood_num_exs, ood_text_columns=ood_text_columns, ood_label_column=ood_label_column,
-                                   ood_label_names=ood_label_names, ood_dataset_config=ood_dataset_config)
-    check_task_labels(model_refs(base_models_prefix, models or None), data, label_map, ood_data=ood)   # before any file is written
-    for n in notes: warnings.warn(n)
+    data, ood, _ = family_data(dataset, split, data_dir=data_dir, num_exs=num_exs, text_columns=text_columns, label_column=label_column,
+                               label_names=label_names, dataset_config=dataset_config, ood_dataset=ood_dataset, ood_split=ood_split,
+                               ood_num_exs=ood_num_exs, ood_text_columns=ood_text_columns, ood_label_column=ood_label_column,
+                               ood_label_names=ood_label_names, ood_dataset_config=ood_dataset_config)
     s = family_report(base_models_prefix, models or None, data=data, num_exs=num_exs, n_sample=n_sample, ood_data=ood,
                       ood_by_label=ood_by_label, ood_headline=ood_headline, perf_metric=perf_metric or default_metric(data.task),
-                      bootstrap=bootstrap, n_clusters=n_clusters, label_map=label_map, out=out, seed=seed, device=device, dtype=dtype,
-                      quiet=quiet, overwrite=overwrite)
-    if not quiet:
-        for w in s['warnings']: print(f"warning: {w}")
-        for c in conclusions(s): print(c)
-        print(f"report: {out}/report.md")
+                      bootstrap=bootstrap, tolerance=tolerance, n_clusters=n_clusters, label_map=label_map, out=out, seed=seed,
+                      device=device, dtype=dtype, quiet=quiet, overwrite=overwrite, repair=repair)
+    if s is None: print(f"rank {rank_world()[0]}: done; rank 0 writes the report"); return None
+    for r in s['rerun']: print(f"rerun: {r}")
+    for w in s['warnings']: print(f"warning: {w}")
+    for c in conclusions(s): print(c)
+    print(f"report: {out}/report.md")
     return s
 
 # %% ../nbs/14a_analyses.ipynb #033d7c39

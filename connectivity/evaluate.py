@@ -16,7 +16,7 @@ import torch
 import torch.nn.functional as F
 
 import connectivity
-from .core import get_device, autocast, autocast_dtype, model_refs, ModelRef, progress, UsageError, write_json, to_jsonable
+from .core import get_device, autocast, autocast_dtype, precision, model_refs, ModelRef, progress, UsageError, write_json, to_jsonable
 from .data import load_eval_task
 from .evalset import EvalSet, data_fingerprint
 from .models import load_model, load_tokenizer, model_fingerprint, FINGERPRINT_SCHEME
@@ -128,7 +128,7 @@ def evaluate(model:torch.nn.Module, # a sequence classifier returning `.logits`;
     finally:
         for m, t in modes: m.training = t
     dt = autocast_dtype(evalset.device, dtype)
-    meta = dict(model=name, dtype=str(dt or torch.float32).replace('torch.', ''), device=str(evalset.device),
+    meta = dict(model=name, dtype=precision(evalset.device, dtype), device=str(evalset.device),
                 time=datetime.now(timezone.utc).isoformat(timespec='seconds'), seconds=time.perf_counter() - t0)
     if metrics['nan']:
         warnings.warn(f"Model {name}: the loss on {evalset.n} examples is not finite (NaN or inf logits); "
@@ -186,7 +186,7 @@ def _data_meta(data)->dict: return {k: v for k, v in getattr(data, 'meta', {}).i
 
 def _precision(device, dtype)->str:
     "The precision an evaluation runs in on `device` (as `evaluate` records it in `meta['dtype']`)."
-    return str(autocast_dtype(device, dtype) or torch.float32).replace('torch.', '')
+    return precision(device, dtype)
 
 def _why_other(meta:dict, want:dict)->str|None:
     "What differs between an evaluation file's record and this run's (`None`: the same evaluation)."
