@@ -179,6 +179,7 @@ def connectivity_dynamics(
     label_map:str=None,                      # the models' label order
     device:str='auto',                       # 'auto', 'cpu', 'cuda' or 'cuda:N'
     quiet:bool=False,                        # no progress bars
+    overwrite:bool=False,                    # with --base_models_prefix: evaluate a step again when its files hold other weights, data or precision
 ):
     "Cluster a family at several training steps; plot how its models move between clusters (evaluating every checkpoint it finds, if asked)."
     check_positive(delta=delta, num_exs=num_exs)
@@ -191,7 +192,7 @@ def connectivity_dynamics(
                               label_names=label_names, dataset_config=dataset_config)
         interpol_log_dirs, eval_mods_prefixes, steps = checkpoint_inputs(
             base_models_prefix, models or None, steps or None, data=data, n_sample=n_sample, label_map=label_map, out=out,
-            device=device, quiet=quiet)
+            device=device, quiet=quiet, overwrite=overwrite)
     if not interpol_log_dirs or not eval_mods_prefixes:
         raise UsageError("Give one --interpol_log_dirs and one --eval_mods_prefixes per step, or --base_models_prefix with checkpoints.")
     from connectivity.reports import dynamics_report

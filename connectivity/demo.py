@@ -39,7 +39,8 @@ def demo_data(data_dir:str|Path|None=None, # folder in the `connectivity.data` f
     d = data_dir or bundled_data_dir()
     mnli = load_task('mnli', 'test', data_dir=d)
     if train_exs + eval_exs > len(mnli):
-        raise ValueError(f"train_exs + eval_exs = {train_exs + eval_exs} but MNLI dev has {len(mnli)} rows.")
+        raise UsageError(f"--train_exs {train_exs} and --num_exs {eval_exs} need {train_exs + eval_exs:,} MNLI rows, but the demo's MNLI has "
+                         f"{len(mnli):,}: lower --num_exs or --train_exs.")
     return {'train': _rows(mnli, 0, train_exs, 'train'),
             'mnli': _rows(mnli, len(mnli) - eval_exs, len(mnli), 'in-distribution evaluation'),
             'hans': load_task('hans', data_dir=d, all_data=True, heuristic='lexical_overlap', shuffle_seed=HANS_SEED, num_exs=ood_exs)}
@@ -122,7 +123,9 @@ def run_demo(out:str|Path='connectivity_demo',  # folder for the family, results
     if models is not None and len(models) < 3: raise UsageError(f"--models must name at least 3 models (a family to correlate), got {len(models)}.")
     check_positive(max_steps=max_steps, learning_rate=learning_rate, batch_size=batch_size, train_exs=train_exs, num_exs=num_exs,
                    ood_exs=ood_exs, bootstrap=bootstrap)
-    if n_sample < 0: raise UsageError(f"--n_sample must be 0 or more, got {n_sample}.")
+    from connectivity.report import check_report_options   # what the report would refuse, refused before any training
+    check_report_options(len(models) if models is not None else (n_models if base_models_prefix is None else 3), n_sample=n_sample,
+                         n_clusters=2, bootstrap=bootstrap, num_exs=num_exs, seed=0, perf_metric='accuracy')
     if frozen_blocks is not None and frozen_blocks < 0: raise UsageError(f"--frozen_blocks must be 0 or more, got {frozen_blocks}.")
     get_device(device)   # a wrong --device fails now, not after the data is read
     from connectivity.core import check_folder

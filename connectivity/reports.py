@@ -167,6 +167,7 @@ def checkpoint_inputs(base_models_prefix:str,         # a local family whose mem
                       label_map=None,                 # the models' label order
                       out:str|Path='.',               # results go to `<out>/checkpoints/step<N>/` (a rerun resumes)
                       device=None, quiet:bool=False,
+                      overwrite:bool=False,           # evaluate a step again when its files hold other weights, data or precision
                      )->tuple[list[str], list[str], list[int]]: # interpolation folders, evaluation prefixes, steps
     "Evaluate and interpolate a family at every training checkpoint its members share: the inputs of `dynamics_report`."
     from connectivity.core import model_refs
@@ -183,12 +184,13 @@ def checkpoint_inputs(base_models_prefix:str,         # a local family whose mem
     if lacking: raise ValueError(f"Not every member of {base_models_prefix} has checkpoint(s) {lacking}; all of them have {shared or 'none'}.")
     if len(steps) < 2: raise ValueError(f"The dynamics need at least 2 training steps; the members of {base_models_prefix} share {steps or 'none'}.")
     if (dataset is None) == (data is None): raise UsageError("Give the data every checkpoint is evaluated on: dataset= or data=.")
+    if n_sample < 1: raise UsageError(f"--n_sample {n_sample} leaves no point inside a path, so every barrier would be 0 by construction: at least 1.")
     data, dirs, prefixes = data if data is not None else load_eval_task(dataset, split, data_dir=data_dir, num_exs=num_exs), [], []
     check_task_labels(model_refs(base_models_prefix, names, num_steps=steps[0]), data, label_map)   # before any file is written
     for st in steps:
         d = Path(out)/'checkpoints'/f'step{st}'
         ev = eval_family(base_models_prefix, names, data=data, num_steps=st, label_map=label_map, write_file_prefix=d/'eval_',
-                         overwrite=True, device=device, quiet=quiet)
+                         overwrite=overwrite, device=device, quiet=quiet)   # files of other data or weights: refused, before this step's work
         if (ev.status != 'ok').any(): raise ValueError(f"Step {st}: {'; '.join(f'{n}: {e}' for n, e in ev[ev.status != 'ok'].error.items())}")
         interpolate_family(model_refs(base_models_prefix, names, num_steps=st), all_pairs(names), data, results_dir=d/'interpolation',
                            n_points=n_sample + 2, label_map=label_map, device=device, quiet=quiet)
