@@ -38,7 +38,7 @@ def report_request(refs,                 # the family (`connectivity.core.model_
     from connectivity.models import model_fingerprint, FINGERPRINT_SCHEME
     from connectivity.evalset import data_fingerprint
     from connectivity.labels import parse_label_map
-    models = {r.name: model_fingerprint(r) for r in refs}
+    models = {r.name: dict(path=str(r.path), fingerprint=model_fingerprint(r)) for r in refs}
     def rows(d): return dict(what=d.describe(), rows=data_fingerprint(d), filters=d.meta.get('filters'))
     common = dict(models=models, fingerprint_scheme=FINGERPRINT_SCHEME, precision=str(precision), label_map=parse_label_map(label_map))
     return json.loads(json.dumps(dict(paths=dict(common, data=rows(data), n_sample=int(n_sample)),
