@@ -193,6 +193,8 @@ def connectivity_dynamics(
         interpol_log_dirs, eval_mods_prefixes, steps = checkpoint_inputs(
             base_models_prefix, models or None, steps or None, data=data, n_sample=n_sample, label_map=label_map, out=out,
             device=device, quiet=quiet, overwrite=overwrite)
+        from connectivity.core import rank_world
+        if rank_world()[0] != 0: print(f"rank {rank_world()[0]}: done; rank 0 clusters and plots"); return None
     if not interpol_log_dirs or not eval_mods_prefixes:
         raise UsageError("Give one --interpol_log_dirs and one --eval_mods_prefixes per step, or --base_models_prefix with checkpoints.")
     from connectivity.reports import dynamics_report

@@ -16,8 +16,9 @@ from tqdm.auto import tqdm
 
 # %% auto #0
 __all__ = ['BF16_CPU_FLAGS', 'UsageError', 'check_positive', 'check_nonnegative', 'get_device', 'native_bf16', 'autocast_dtype',
-           'precision', 'autocast', 'set_seed', 'ModelRef', 'model_refs', 'parse_pairs', 'rank_world', 'local_device',
-           'shard', 'progress', 'check_writable', 'check_folder', 'writing', 'to_jsonable', 'write_json', 'natural_key']
+           'precision', 'autocast', 'set_seed', 'ModelRef', 'model_refs', 'parse_pairs', 'rank_world', 'wait_for_ranks',
+           'local_device', 'shard', 'progress', 'check_writable', 'check_folder', 'writing', 'to_jsonable',
+           'write_json', 'natural_key']
 
 # %% ../nbs/00_core.ipynb #e0bf35fa
 class UsageError(ValueError):
@@ -182,6 +183,16 @@ def rank_world()->tuple[int,int]:
     rank, world = int(os.environ.get('RANK', 0)), int(os.environ.get('WORLD_SIZE', 1))
     if not 0 <= rank < world: raise ValueError(f"Bad distributed environment: RANK={rank}, WORLD_SIZE={world}.")
     return rank, world
+
+# %% ../nbs/00_core.ipynb #wfr0ranks
+def wait_for_ranks(world:int|None=None, # the number of processes (default: `rank_world()`'s)
+                  ):
+    "Wait until every rank of a `torchrun` run reaches this point (torch.distributed's gloo group from torchrun's environment)."
+    if world is None: world = rank_world()[1]
+    if world <= 1: return
+    import torch.distributed as dist
+    if not dist.is_initialized(): dist.init_process_group('gloo')
+    dist.barrier()
 
 # %% ../nbs/00_core.ipynb #dad6f736
 def local_device(device:str|None=None, # as in `get_device`

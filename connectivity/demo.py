@@ -128,6 +128,9 @@ def run_demo(out:str|Path='connectivity_demo',  # folder for the family, results
                          n_clusters=2, bootstrap=bootstrap, num_exs=num_exs, seed=0, perf_metric='accuracy')
     if frozen_blocks is not None and frozen_blocks < 0: raise UsageError(f"--frozen_blocks must be 0 or more, got {frozen_blocks}.")
     get_device(device)   # a wrong --device fails now, not after the data is read
+    from connectivity.core import rank_world
+    if rank_world()[1] > 1 and base_models_prefix is None:
+        raise UsageError("Under torchrun the demo reports on a given family (--base_models_prefix): train it first in one process.")
     from connectivity.core import check_folder
     out, t0 = check_folder(out), time.time()
     data = demo_data(data_dir, train_exs, num_exs, ood_exs)
@@ -141,6 +144,7 @@ def run_demo(out:str|Path='connectivity_demo',  # folder for the family, results
                       ood_by_label=True, ood_headline='accuracy_non-entailment', perf_metric='accuracy', bootstrap=bootstrap,
                       label_map=label_map, out=out, device=device, quiet=quiet, overwrite=overwrite,
                       extra=dict(kind=kind, recipe=recipe, base_model=(recipe or {}).get('base_model')))
+    if s is None: return None   # another torchrun rank: rank 0 writes the report
     s['seconds'] = dict(train=train_s, **s['seconds'])
     from connectivity.core import write_json
     write_json(Path(out)/'summary.json', s)

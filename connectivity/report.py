@@ -11,14 +11,14 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from .core import UsageError, check_folder, model_refs, write_json, rank_world
+from .core import UsageError, check_folder, model_refs, write_json, rank_world, wait_for_ranks
 from .groups import degenerate_metric
 from .stats import family_statistics
 from .narrative import conclusions, report_markdown
 
 # %% auto #0
-__all__ = ['constant_loss', 'at_chance', 'check_report_options', 'endpoint_metrics', 'evaluate_family', 'wait_for_ranks',
-           'report_figures', 'first_rows', 'family_report']
+__all__ = ['constant_loss', 'at_chance', 'check_report_options', 'endpoint_metrics', 'evaluate_family', 'report_figures',
+           'first_rows', 'family_report']
 
 # %% ../nbs/11a_report.ipynb #5b1bd8c4
 def constant_loss(labels:Sequence[int], # the evaluation set's labels
@@ -115,15 +115,6 @@ def evaluate_family(base_models_prefix:str|None, # the family prefix
         out[f'gap_{data.label_names[1]}_minus_{data.label_names[0]}'] = out[b] - out[a]
     out.attrs['label_order'] = orders
     return out
-
-# %% ../nbs/11a_report.ipynb #5b3c9556
-def wait_for_ranks(world:int, # the number of processes (`connectivity.core.rank_world`)
-                  ):
-    "Wait until every rank of a `torchrun` run reaches this point (torch.distributed's gloo group from torchrun's environment)."
-    if world <= 1: return
-    import torch.distributed as dist
-    if not dist.is_initialized(): dist.init_process_group('gloo')
-    dist.barrier()
 
 # %% ../nbs/11a_report.ipynb #23af9670
 def report_figures(out:Path,                 # the report folder (figures go to `out/figures`)

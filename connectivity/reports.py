@@ -170,7 +170,7 @@ def checkpoint_inputs(base_models_prefix:str,         # a local family whose mem
                       overwrite:bool=False,           # evaluate a step again when its files hold other weights, data or precision
                      )->tuple[list[str], list[str], list[int]]: # interpolation folders, evaluation prefixes, steps
     "Evaluate and interpolate a family at every training checkpoint its members share: the inputs of `dynamics_report`."
-    from connectivity.core import model_refs
+    from connectivity.core import model_refs, rank_world, wait_for_ranks
     from connectivity.data import load_eval_task
     from connectivity.checks import check_task_labels
     from connectivity.evaluate import eval_family
@@ -187,14 +187,16 @@ def checkpoint_inputs(base_models_prefix:str,         # a local family whose mem
     if n_sample < 1: raise UsageError(f"--n_sample {n_sample} leaves no point inside a path, so every barrier would be 0 by construction: at least 1.")
     data, dirs, prefixes = data if data is not None else load_eval_task(dataset, split, data_dir=data_dir, num_exs=num_exs), [], []
     check_task_labels(model_refs(base_models_prefix, names, num_steps=steps[0]), data, label_map)   # before any file is written
+    rank, world = rank_world()                                  # under torchrun the ranks share the models and the pairs
     for st in steps:
         d = Path(out)/'checkpoints'/f'step{st}'
-        ev = eval_family(base_models_prefix, names, data=data, num_steps=st, label_map=label_map, write_file_prefix=d/'eval_',
+        ev = eval_family(base_models_prefix, names[rank::world], data=data, num_steps=st, label_map=label_map, write_file_prefix=d/'eval_',
                          overwrite=overwrite, device=device, quiet=quiet)   # files of other data or weights: refused, before this step's work
         if (ev.status != 'ok').any(): raise ValueError(f"Step {st}: {'; '.join(f'{n}: {e}' for n, e in ev[ev.status != 'ok'].error.items())}")
         interpolate_family(model_refs(base_models_prefix, names, num_steps=st), all_pairs(names), data, results_dir=d/'interpolation',
                            n_points=n_sample + 2, label_map=label_map, device=device, quiet=quiet)
         dirs.append(str(d/'interpolation')); prefixes.append(str(d/'eval_'))
+    wait_for_ranks(world)                                       # every rank's files are in before anyone reads them
     return dirs, prefixes, steps
 
 # %% ../nbs/09a_reports.ipynb #f770709d

@@ -13,7 +13,7 @@ import torch
 import torch.nn.functional as F
 
 import connectivity
-from .core import (autocast, precision, local_device, progress, UsageError, check_writable, check_positive,
+from .core import (autocast, precision, local_device, progress, UsageError, check_writable, check_positive, rank_world, wait_for_ranks,
                                check_nonnegative, model_refs, natural_key, write_json)
 from .evalset import EvalSet
 from .data import load_eval_task
@@ -245,19 +245,34 @@ def sharpness_family(refs:Sequence,            # the models (`connectivity.core.
                      quiet:bool=False,         # no progress bar
                      **settings,               # `sharpness` settings: epsilon, lr, opt, max_steps, tol, num_random_dirs, ...
                     )->dict:                   # name -> record (as in `out`)
-    "ε-sharpness of every model of a family on the same data, kept in one resumable JSON file."
+    "ε-sharpness of every model of a family on the same data, kept in one resumable JSON file; `torchrun` ranks share the models."
     dev = local_device(device)
     config = dict(data={k: v for k, v in data.meta.items() if k != 'source'}, batch_size=int(batch_size), label_map=label_map,
                   **{k: v for k, v in settings.items() if k != 'dtype'}, dtype=precision(dev, settings.get('dtype', 'auto'), cpu_bf16=False))
+    rank, world = rank_world()
+    part = lambda r: Path(f'{out}.rank{r}.json')                 # under torchrun each rank keeps its own file, merged by rank 0
     results = read_sharpness_file(out, config, overwrite) if out else {}
-    for ref in refs:
+    if out and world > 1 and not overwrite:
+        for r in range(world):
+            if part(r).exists(): results.update(read_sharpness_file(part(r), config))
+    for i, ref in enumerate(refs):
+        if i % world != rank: continue
         if ref.name in results:
             _same_model(ref.name, results[ref.name], ref)
             if not quiet: print(f"{ref.path}: already in {out}, skipped.", flush=True)
-        else:
-            results[ref.name] = _measure(ref, data, batch_size=batch_size, base_model=base_model, label_map=label_map,
-                                         device=dev, settings=settings, quiet=quiet)
-            if out: write_sharpness_file(out, config, results)
+            continue
+        results[ref.name] = _measure(ref, data, batch_size=batch_size, base_model=base_model, label_map=label_map,
+                                     device=dev, settings=settings, quiet=quiet)
+        if out: write_sharpness_file(part(rank) if world > 1 else out, config, {n: results[n] for n in results
+                                     if world == 1 or any(r.name == n and j % world == rank for j, r in enumerate(refs))})
+    wait_for_ranks(world)
+    if rank != 0: return {}
+    if out and world > 1:
+        for r in range(world):
+            if part(r).exists(): results.update(read_sharpness_file(part(r), config))
+        write_sharpness_file(out, config, results)
+        for r in range(world): part(r).unlink(missing_ok=True)
+    for ref in refs:
         r = results[ref.name]
         _lower_bound_warning(str(ref.path), r)
         if not quiet: print(f"L0 {r['loss0']:.6f}, L_max {r['loss_max']:.6f} after {r['steps']} steps (converged: {r['converged']})")

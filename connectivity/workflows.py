@@ -41,6 +41,7 @@ def connectivity_demo(out:str='connectivity_demo',     # folder for the family, 
                  n_models=n_models, max_steps=max_steps, learning_rate=learning_rate, batch_size=batch_size, train_exs=train_exs,
                  num_exs=num_exs, ood_exs=ood_exs, n_sample=n_sample, bootstrap=bootstrap, label_map=label_map, data_dir=data_dir,
                  device=device, quiet=quiet, overwrite=overwrite)
+    if s is None: from connectivity.core import rank_world; print(f"rank {rank_world()[0]}: done; rank 0 writes the report"); return
     print('\n'.join(demo_lines(s, out)))
 
 # %% ../nbs/14b_workflows.ipynb #abfb912e
