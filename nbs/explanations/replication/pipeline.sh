@@ -80,6 +80,11 @@ stage surface surface
 stage sharpness connectivity_sharpness --base_models_prefix $R/family/seed_ --models $SEEDS --dataset cola --split in_domain_dev \
     --data_dir "$DATA" $SHARP --out $R/sharpness.json --quiet
 
-# 7. the small files the page reads (never weights), into this folder (full run) or the run folder (--quick)
+# 7. the cost of the paper's base model here: a training step of BERT-base's shape, this recipe, one thread
+bert_step() { [ -f $R/bench_train.json ] || OMP_NUM_THREADS=1 python3 ../../../bench/bench_train.py --only bert-base --threads 1 \
+    --batch_size 32 --steps $([ $QUICK = 1 ] && echo 3 || echo 8) --data "$DATA" --json $R/bench_train.json; }
+stage bert_step bert_step
+
+# 8. the small files the page reads (never weights), into this folder (full run) or the run folder (--quick)
 stage collect python3 collect.py $R $([ $QUICK = 1 ] && echo $R/collected || echo .) "$DATA" $SURF
 echo "pipeline.sh: done; timings in $R/timings.tsv"
