@@ -67,8 +67,9 @@ def connectivity_report(
                       bootstrap=bootstrap, tolerance=tolerance, n_clusters=n_clusters, label_map=label_map, out=out, seed=seed,
                       device=device, dtype=dtype, quiet=quiet, overwrite=overwrite, repair=repair)
     if s is None: print(f"rank {rank_world()[0]}: done; rank 0 writes the report"); return None
-    for r in s['rerun']: print(f"rerun: {r}")
-    for w in s['warnings']: print(f"warning: {w}")
+    if not quiet:   # --quiet prints exactly the conclusions and the report's path
+        for r in s['rerun']: print(f"rerun: {r}")
+        for w in s['warnings']: print(f"warning: {w}")
     for c in conclusions(s): print(c)
     print(f"report: {out}/report.md")
     return s
