@@ -154,9 +154,12 @@ def report_markdown(s:dict,               # the summary (`connectivity.report.fa
     if s.get('seconds'): L += ["", "## Time", "", ', '.join(f"{k} {v:.1f} s" for k, v in s['seconds'].items()) + '.']
     L += ["", "## Models", "", md_table(metrics)]
     figs = s.get('figures', {})
-    captions = dict(heatmap="Barrier heatmap, models ordered by basin; ○ marks a pair whose interval includes 0.",
-                    paths="Every path: loss (solid) and the task metric (dashed).",
-                    embedding="The paper's embedding against the headline out-of-distribution metric (r and p as in the text).")
+    by = 'basin' if s.get('structure') == 'basins' else "the paper's clusters (no basins are supported)"
+    captions = dict(heatmap=f"Barriers, models ordered by {by}; ○ marks a pair whose interval includes 0; the colour scale starts at 0, "
+                            "with the noise floor and the tolerance marked on its bar.",
+                    paths="Loss, the task metric and the calibration error (ECE) along every path (thin lines), with the median of each "
+                          "kind of path (bold).",
+                    embedding="The paper's centroid coordinate against the headline out-of-distribution metric (r and p as in the text).")
     if figs: L += ["", "## Figures", ""]
     for k, paths in figs.items():
         png = next((p for p in paths if p.endswith('.png')), None)
