@@ -52,9 +52,12 @@ stage train train_all
 # 2. each seed's starting point (the pretrained body with its seeded head): for paths whose answer is known
 stage init python3 init_models.py $R/init/seed_ $SEEDS
 
-# 3. the whole analysis: evaluation in and out of domain, all pairs interpolated on the in-domain dev set with
-#    per-example outputs, bootstrap intervals, basins supported, association with out-of-domain MCC
-stage report connectivity_report --base_models_prefix $R/family/seed_ --models $SEEDS --dataset cola --split in_domain_dev \
+# the analysis stages run as two processes of one thread each, under torchrun (they share the models and the pairs)
+RUN2="env OMP_NUM_THREADS=1 torchrun --standalone --nproc_per_node 2 -m connectivity.cli"
+
+# 3. the whole analysis: all pairs interpolated on the in-domain dev set with per-example outputs (each seed evaluated
+#    once), evaluation out of domain, intervals, the basins supported, association with out-of-domain MCC
+stage report $RUN2 connectivity_report --base_models_prefix $R/family/seed_ --models $SEEDS --dataset cola --split in_domain_dev \
     --ood_dataset cola --ood_split out_domain_dev --perf_metric mcc --data_dir "$DATA" --num_exs $EXS --n_sample $N_SAMPLE \
     --bootstrap $BOOT --out $R/report --quiet
 
@@ -77,7 +80,7 @@ surface() { [ -f $SURF ] || connectivity_surface --base_models_prefix $R/family/
 stage surface surface
 
 # 6. epsilon-sharpness of every seed (Keskar et al.; the paper's epsilon 1e-5), run until the ascent converges
-stage sharpness connectivity_sharpness --base_models_prefix $R/family/seed_ --models $SEEDS --dataset cola --split in_domain_dev \
+stage sharpness $RUN2 connectivity_sharpness --base_models_prefix $R/family/seed_ --models $SEEDS --dataset cola --split in_domain_dev \
     --data_dir "$DATA" $SHARP --out $R/sharpness.json --quiet
 
 # 7. the cost of the paper's base model here: a training step of BERT-base's shape, this recipe, one thread
