@@ -5,12 +5,14 @@ BERT-base, random init, the real uncased BERT vocabulary):
   original: every example padded to 512 tokens, fp32, eager attention, batches of 512 (as the paper's
             eval_models.py / interpolate_1d.py; re-implemented here as in shared/bench/original_recipe.py). It is
             linear in examples (all padded to 512), so on a CPU it is timed on --orig_n examples and scaled to N
-            (printed as such); with --orig_n N it is timed in full.
+            (printed as such); with --orig_n N it is timed in full. A smaller batch of 512-token examples runs
+            faster per example than its real batch of up to 512 (less memory traffic), so a scaled time is a lower
+            bound of the original's, and the speedups printed with it lower bounds too.
   library:  load_task -> EvalSet.build (tokenize once, sort by length, token-budget batches padded to their own
             longest example) -> evaluate (SDPA), in fp32 and in bf16 autocast (the default where bf16 is native:
             CUDA, and CPUs with AVX512-BF16/AMX; `connectivity.core.native_bf16`).
-The library's two precisions are timed in interleaved rounds (the machine may be shared); the original once per
-shape. Printed per shape: seconds, examples/s, achieved GFLOP/s (useful FLOPs: real tokens, no padding) against
+The three are timed in interleaved rounds (the machine may be shared: each round runs each recipe once); the
+medians are printed. Printed per shape: seconds, examples/s, achieved GFLOP/s (useful FLOPs: real tokens, no padding) against
 the matmul peak measured in the same run, the speedup over the original, and |loss difference|.
 
   OMP_NUM_THREADS=2 python bench/bench_eval.py                          # CPU: MiniLM-L6 and BERT-base, 256 pairs
@@ -35,7 +37,7 @@ p.add_argument('--device', default='cpu', help='cpu, cuda, auto')
 p.add_argument('--max_tokens', type=int, default=None, help='library token budget per batch (default: per device)')
 p.add_argument('--batch_size', type=int, default=512, help='library cap on examples per batch (the original --batch_size)')
 p.add_argument('--orig_batch_size', type=int, default=512, help='original recipe batch size')
-p.add_argument('--rounds', type=int, default=3, help='interleaved timed rounds of the library (the median is reported)')
+p.add_argument('--rounds', type=int, default=3, help='interleaved timed rounds (the median is reported)')
 a = p.parse_args()
 
 from connectivity.core import get_device
@@ -71,31 +73,32 @@ def orig_eval(model, n):
     return tot / n, correct / n
 
 
-peak = {d: matmul_peak(d, dev) for d in (torch.float32, torch.bfloat16)}
 print(f"device={dev} ({torch.cuda.get_device_name(dev) if dev.type == 'cuda' else 'cpu'}), threads={torch.get_num_threads()}, "
-      f"torch {torch.__version__}, n={a.n} PAWS-QQP dev pairs; matmul peak measured now: fp32 {peak[torch.float32]/1e9:.0f}, "
-      f"bf16 {peak[torch.bfloat16]/1e9:.0f} GFLOP/s; load average {load_avg():.1f} (shared machine)")
+      f"torch {torch.__version__}, n={a.n} PAWS-QQP dev pairs; load average {load_avg():.1f} (shared machine)")
 for key, name, shape in [('minilm', 'MiniLM-L6', MINILM), ('bert-base', 'BERT-base', BERT_BASE)]:
     if a.shape not in ('both', key): continue
     m_orig, m_lib = make(shape, 'eager').to(dev), make(shape, 'sdpa').to(dev)
     m_lib.load_state_dict(m_orig.state_dict())
     orig_eval(m_orig, min(4, orig_n))                                    # warm-up
-    (o_loss, o_acc), t_o = timed(lambda: orig_eval(m_orig, orig_n))
-    t_orig = t_o * a.n / orig_n
     es, t_build = timed(lambda: EvalSet.build(data, tok, device=dev, max_tokens=a.max_tokens, batch_size=a.batch_size))
     sub = EvalSet.build(load_task('paws', data_dir=a.data_dir, num_exs=orig_n), tok, device=dev, max_tokens=a.max_tokens,
                         batch_size=a.batch_size) if orig_n < a.n else es
     l_sub = evaluate(m_lib, sub, dtype='fp32').metrics['loss']           # the library on the original's examples
-    res, times = {}, {'fp32': [], 'bf16': []}
-    for d in times: res[d] = evaluate(m_lib, es, dtype=d).metrics      # warm-up
-    loads = []
-    for _ in range(a.rounds):
+    res, times = {}, {'original': [], 'fp32': [], 'bf16': []}
+    for d in ('fp32', 'bf16'): res[d] = evaluate(m_lib, es, dtype=d).metrics   # warm-up
+    loads, peaks = [], {torch.float32: [], torch.bfloat16: []}
+    for _ in range(a.rounds):                                            # every recipe once per round
         loads.append(load_avg())
-        for d in times: times[d].append(timed(lambda: evaluate(m_lib, es, dtype=d))[1])
+        for d in peaks: peaks[d].append(matmul_peak(d, dev, seconds=0.1))   # this round's matmul peak
+        (o_loss, o_acc), t_o = timed(lambda: orig_eval(m_orig, orig_n)); times['original'].append(t_o * a.n / orig_n)
+        for d in ('fp32', 'bf16'): times[d].append(timed(lambda: evaluate(m_lib, es, dtype=d))[1])
+    t_orig = st.median(times['original'])
+    peak = {d: st.median(v) for d, v in peaks.items()}
     flops = forward_flops(m_lib, [len(x) for x in es.input_ids])
     lens = [len(x) for x in es.input_ids]
     print(f"\n{name} ({sum(q.numel() for q in m_lib.parameters())/1e6:.1f}M params), {a.n} pairs, mean {sum(lens)/len(lens):.1f} tokens, "
-          f"{flops/1e9:.0f} GFLOP per pass (real tokens); library rounds: {a.rounds}, load average {min(loads):.1f}-{max(loads):.1f}")
+          f"{flops/1e9:.0f} GFLOP per pass (real tokens); rounds: {a.rounds}, load average {min(loads):.1f}-{max(loads):.1f}; "
+          f"matmul peak in the same rounds: fp32 {peak[torch.float32]/1e9:.0f}, bf16 {peak[torch.bfloat16]/1e9:.0f} GFLOP/s")
     print("| recipe | seconds | examples/s | GFLOP/s | of matmul peak | speedup vs original | abs loss diff |\n|---|---|---|---|---|---|---|")
     how = f"timed on {orig_n}, x {a.n}/{orig_n}" if orig_n < a.n else 'timed in full'
     print(f"| original (pad 512, fp32, eager, batch {a.orig_batch_size}; {how}) | {t_orig:.2f} | {a.n/t_orig:.1f} | "

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #fac64ec9
 from __future__ import annotations
-import os, re, sys, json, random, contextlib
+import os, re, sys, json, random, contextlib, functools
 from dataclasses import dataclass, asdict
 from pathlib import Path
 from typing import Iterable, Sequence, Optional
@@ -57,10 +57,14 @@ def native_bf16(cpuinfo:str|Path='/proc/cpuinfo', # the kernel's CPU description
     "Whether this CPU computes in bf16 natively (AVX512-BF16 or AMX-BF16 in its flags) and torch has oneDNN to use it."
     import torch
     if not torch.backends.mkldnn.is_available(): return False
+    return any(f in _cpu_flags(str(cpuinfo)) for f in BF16_CPU_FLAGS)
+
+@functools.lru_cache(maxsize=8)
+def _cpu_flags(cpuinfo:str)->frozenset:
+    "The flags the kernel lists for the CPU (read once per file: `autocast_dtype` asks at every evaluation)."
     try: text = Path(cpuinfo).read_text(errors='replace')
-    except OSError: return False
-    flags = {f for l in text.splitlines() if l.split(':')[0].strip() in ('flags', 'Features') for f in l.split(':', 1)[1].split()}
-    return any(f in flags for f in BF16_CPU_FLAGS)
+    except OSError: return frozenset()
+    return frozenset(f for l in text.splitlines() if l.split(':')[0].strip() in ('flags', 'Features') for f in l.split(':', 1)[1].split())
 
 # %% ../nbs/00_core.ipynb #68e9f4a4
 _DTYPES = {'fp32': None, 'float32': None, 'bf16': 'bfloat16', 'bfloat16': 'bfloat16', 'fp16': 'float16', 'float16': 'float16'}

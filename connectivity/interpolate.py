@@ -21,8 +21,8 @@ from .models import load_model, load_tokenizer, check_compatible, param_names
 from .labels import task_adapter, model_label_names
 from .prefix import BlockDigests, PrefixCaches, shared_depth
 from .paths import path_points, param_tensors, WeightPath, point_metrics, evaluate_point, warn_nan_point
-from .results import (run_config, open_results, write_point, read_results, table_format, save_table, open_endpoints,
-                                  write_endpoint, write_reference)
+from .results import (run_config, open_results, write_point, read_results, table_format, save_table,
+                                  open_endpoints, write_endpoint, write_reference)
 
 # %% auto #0
 __all__ = ['all_pairs', 'stream_order', 'endpoint_owners', 'interpolate_family', 'family_pairs']
@@ -235,7 +235,7 @@ def interpolate_family(refs:Sequence[ModelRef],      # the family (`connectivity
         bar.close()
         if ends is not None:   # this rank's models that paths refer to but nobody evaluated (a rank lost in an earlier run)
             wanted = {str(r['endpoint']) for r in store.done.values() if 'endpoint' in r}
-            for m in sorted(wanted & mine - {k[0] for k in ends.done}):
+            for m in sorted((wanted & mine) - {k[0] for k in ends.done}):
                 w = cache.get(m)
                 _evaluate_endpoint(ends, cache, m, WeightPath(cache.live, w.params, w.params, cache.names), 0., w, es, adapters,
                                    None, label_map=label_map, dtype=dtype, examples=examples)
