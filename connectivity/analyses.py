@@ -45,7 +45,7 @@ def connectivity_report(
     out:str='connectivity_report', # folder of summary.json, report.md, figures/, eval/ and interpolation/ (a rerun resumes)
     seed:int=0,                   # seed of the resamples and permutations
     device:str='auto',            # 'auto', 'cpu', 'cuda' or 'cuda:N'
-    dtype:str='auto',             # autocast: auto (bf16/fp16 on CUDA, bf16 on CPUs with native bf16, else fp32), fp32, bf16 or fp16
+    dtype:str='auto',             # autocast: auto (bf16 on CUDA and on CPUs with native bf16, fp16 on older GPUs, else fp32), fp32, bf16 or fp16
     quiet:bool=False,             # no progress bars (the conclusions and the report's path are printed all the same)
     overwrite:bool=False,         # recompute the parts of --out made for another request (even its paths)
     repair:bool=False,            # set corrupt lines of the results files aside and compute them again

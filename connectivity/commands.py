@@ -111,7 +111,7 @@ def connectivity_interpolate(
     out:str='interpolation_results', # results folder: one results-rank<r>.jsonl per process; rerunning the command resumes
     save_file:str=None,             # also write the merged table here (.csv, .parquet or .json)
     device:str='auto',              # 'auto', 'cpu', 'cuda' or 'cuda:N' (under torchrun 'auto' is cuda:LOCAL_RANK)
-    dtype:str='auto',               # autocast: auto (bf16/fp16 on CUDA, fp32 on CPU), fp32, bf16 or fp16
+    dtype:str='auto',               # autocast: auto (bf16 on CUDA and on CPUs with native bf16, fp16 on older GPUs, else fp32), fp32, bf16 or fp16
     label_map:str=None,             # the models' label order: a preset ('feather', 'mnli', ...) or 'a,b,c' (default: id2label)
     no_examples:bool=False,         # do not record each example's loss and prediction (needed by connectivity_report's intervals)
     quiet:bool=False,               # no progress bar
@@ -169,7 +169,7 @@ def connectivity_surface(
     data_dir:str=None,            # folder with local data files; default: the Hub
     out:str=None,                 # the .npz (default `<task>_<split>_<anchor>_<base1>_<base2>_<range>_surface.npz`; random: `<task>_<split>_<model>_random<dims>d_seed<seed>_<range>_surface.npz`)
     device:str='auto',            # 'auto', 'cpu', 'cuda' or 'cuda:N' (under torchrun 'auto' is cuda:LOCAL_RANK)
-    dtype:str='auto',             # autocast: auto (bf16/fp16 on CUDA, fp32 on CPU), fp32, bf16 or fp16
+    dtype:str='auto',             # autocast: auto (bf16 on CUDA and on CPUs with native bf16, fp16 on older GPUs, else fp32), fp32, bf16 or fp16
     quiet:bool=False,             # no progress bar
     base_model:str='bert-base-uncased', # tokenizer to use when the models have none
     label_map:str=None,           # the models' label order (a preset such as feather or mnli, or names in output order); default: their id2label, generic labels in the task's order
@@ -238,7 +238,7 @@ def connectivity_sharpness(
     max_steps:int=100,            # at most this many ascent steps; 0: no limit, until converged (see --tol)
     seed:int=0,                   # seed of the random coordinates / subspace
     device:str='auto',            # 'auto', 'cpu', 'cuda' or 'cuda:N'
-    dtype:str='auto',             # autocast: auto (bf16/fp16 on CUDA, fp32 on CPU), fp32, bf16 or fp16
+    dtype:str='auto',             # autocast: auto (bf16 on CUDA and on CPUs with native bf16, fp16 on older GPUs, else fp32), fp32, bf16 or fp16
     base_model:str='bert-base-uncased', # tokenizer to use when a model has none
     label_map:str=None,           # the models' label order (a preset such as 'feather', or the names in output order)
     subspace:str='coordinates',   # with --num_random_dirs: coordinates (the script's) or random (Keskar's A y)

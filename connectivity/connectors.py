@@ -60,7 +60,7 @@ def connectivity_bent_line(
     num_steps:int=None,              # use both models at this training step (hub commit / local checkpoint-<step>)
     label_map:str=None,              # the models' label order: a preset ('feather', 'mnli', ...) or 'a,b,c'
     device:str='auto',               # 'auto', 'cpu', 'cuda' or 'cuda:N'
-    dtype:str='auto',                # autocast: auto (bf16 on CUDA, fp32 on CPU), fp32, bf16 or fp16
+    dtype:str='auto',                # autocast: auto (bf16 on CUDA and on CPUs with native bf16, fp16 on older GPUs, else fp32), fp32, bf16 or fp16
     seed:int=0,                      # seeds the sampled points, the batch order and dropout
     quiet:bool=False,                # no progress bars
     repair:bool=False,               # set corrupt lines of the results file aside (<file>.bad) and compute them again
@@ -131,7 +131,7 @@ def connectivity_simplex(
     num_steps:int=None,              # use every model at this training step
     label_map:str=None,              # the models' label order: a preset or 'a,b,c'
     device:str='auto',               # 'auto', 'cpu', 'cuda' or 'cuda:N'
-    dtype:str='auto',                # autocast: auto (bf16 on CUDA, fp32 on CPU), fp32, bf16 or fp16
+    dtype:str='auto',                # autocast: auto (bf16 on CUDA and on CPUs with native bf16, fp16 on older GPUs, else fp32), fp32, bf16 or fp16
     seed:int=0,                      # seeds the sampled points, the batch order, dropout and the evaluation points
     quiet:bool=False,                # no progress bars, no per-stage lines
     repair:bool=False,               # set corrupt lines of the results files aside (<file>.bad) and compute them again

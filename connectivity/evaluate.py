@@ -328,7 +328,7 @@ def _eval_family(refs, data, out, dev, *, base_model, batch_size, max_tokens, la
     if not quiet and any(len(v) > 1 for v in errors.values()): print(f"Failed: {df.attrs['failures']}", file=sys.stderr)
     if out is not None:
         meta = dict(library='connectivity', version=connectivity.__version__, base_models_prefix=base_models_prefix,
-                    data=getattr(data, 'meta', {}), device=str(dev), dtype=str(dtype), label_order=df.attrs['label_order'],
+                    data=getattr(data, 'meta', {}), device=str(dev), dtype=precision(dev, dtype), label_order=df.attrs['label_order'],
                     time=datetime.now(timezone.utc).isoformat(timespec='seconds'))
         rows = [dict(model=i, **{k: None if pd.isna(v) else v for k, v in r.items()}, label_order=orders.get(i))
                 for i, r in zip(df.index, df.to_dict('records'))]

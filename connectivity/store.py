@@ -85,6 +85,7 @@ def config_diff(have:dict,           # the recorded configuration
         if k in ignore or a == b: continue
         if k == 'data_spec' and a and b and (a == want.get('data_spec_v0') or have.get('data_spec_v0') == b): continue  # 0.1.0's hash
         if k == 'models' and isinstance(a, dict) and isinstance(b, dict): out += _models_diff(a, b)
+        elif k == 'dtype': out.append(f"dtype: {a!r} there, {b!r} here (pass --dtype {'fp32' if a in ('fp32', 'float32') else 'bf16' if a == 'bfloat16' else a} to resume it in its precision)")
         else: out.append(f"{k}: {a!r} there, {b!r} here")
     return out
 
