@@ -66,7 +66,7 @@ base = Path(base_model_path('all-MiniLM-L6-v2')[0])/'model.safetensors'
 sha = hashlib.sha256(base.read_bytes()).hexdigest()
 step = [t['seconds'] / t['steps'] for t in train.values()]
 stats_keys = ('barrier', 'barrier_ci', 'endpoint_barrier_ci', 'metric_drop_ci', 'calibrated_barrier_ci', 'calibration', 'noise_floor',
-              'noise_floors', 'includes_zero', 'n_basins', 'basins', 'clusters', 'structure', 'lone', 'shares', 'coassignment',
+              'noise_floors', 'includes_zero', 'n_basins', 'basins', 'clusters', 'structure', 'lone', 'shares', 'coassignment', 'coassignment_groups',
               'paper_clusters', 'ood_association', 'ood_associations', 'what_it_takes', 'scope', 'label_order', 'warnings', 'scale',
               'endpoint_loss', 'metrics', 'models', 'n_examples', 'bootstrap', 'level', 'perf_metric', 'data', 'seconds', 'precision',
               'majority')
