@@ -33,7 +33,8 @@ def timed(f):
 def disk(results_dir:Path|None, n_ex:int):
     "Bytes per point with and without per-example outputs."
     if results_dir is not None:
-        recs = [l for f in sorted(results_dir.glob('results-rank*.jsonl')) for l in f.read_bytes().splitlines()[1:]]
+        recs = [l for f in sorted(results_dir.glob('*-rank*.jsonl')) for l in f.read_bytes().splitlines()[1:]]
+        recs = [l for l in recs if b'"examples"' in l]   # evaluated points (a path's endpoints refer to the one evaluation of each model)
         with_ex = np.mean([len(l) + 1 for l in recs])
         without = np.mean([len(json.dumps({k: v for k, v in json.loads(l).items() if k != 'examples'})) + 1 for l in recs])
         return with_ex, without, len(json.loads(recs[0])['examples']['loss']['b64']) * 3 // 4 // 4, f'{results_dir} ({len(recs)} points)'
