@@ -32,7 +32,7 @@ def at_chance(ev:pd.DataFrame, labels)->list[str]:
     "One line naming the models whose in-distribution accuracy is within a point of the majority-class rate."
     maj = float(pd.Series(labels).value_counts(normalize=True).max())
     low = [m for m in ev.index if ev.loc[m, 'accuracy'] < maj + 0.01]
-    return [f"{len(low)} of {len(ev)} models are at chance in distribution (accuracy within 1 point of the majority-class "
+    return [f"{len(low)} of {len(ev)} models {'is' if len(low) == 1 else 'are'} at chance in distribution (accuracy within 1 point of the majority-class "
             f"rate {maj:.3f}): {', '.join(low)}"] if low else []
 
 # %% ../nbs/11a_report.ipynb #5f1020f5
