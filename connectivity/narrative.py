@@ -146,7 +146,7 @@ def report_markdown(s:dict,               # the summary (`connectivity.report.fa
             else " (the models are no better than the constant predictor: no gain to compare with)"
         L += [f"- The best constant predictor's loss is {sc['constant_loss']:.4f}" + (f" (majority class {s['majority']:.3f})" if 'majority' in s else '')
               + f"; the models' mean loss {sc['endpoint_loss']:.4f}, a fine-tuning gain of {sc['gain']:.4f} nats. The median barrier "
-              f"is {sc['median_barrier']:.4g}{share}."]
+              f"is {sc['median_barrier']:.4f}{share}."]
     head = (s.get('ood_association') or {}).get('metric')
     others = [k for k in s.get('ood_associations', {}) if k != head]
     if others: L += ["", "## Other out-of-distribution metrics", ""] + [f"- {l}" for k in others for l in association_lines(s['ood_associations'][k])]

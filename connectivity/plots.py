@@ -185,13 +185,14 @@ def plot_heatmap(D:pd.DataFrame,          # square distance matrix, rows and col
     step, side = max(1, int(np.ceil(n / 25))), min(2.5 + .15 * n, 8)
     with paper_style(**{'axes.grid': False}):
         fig, ax = plt.subplots(figsize=(side + 1, side))
-        lim = dict(vmin=vals.min() if vmin is None else min(vmin, vals.min()), vmax=vals.max()) if len(vals) else {}
+        marks = [float(v) for v in (bar_lines or {}).values() if v is not None and np.isfinite(v)]
+        lim = dict(vmin=vals.min() if vmin is None else min(vmin, vals.min()), vmax=max([vals.max()] + marks)) if len(vals) else {}   # every line on the bar
         sns.heatmap(M, mask=~off, ax=ax, cmap='viridis', square=True, xticklabels=False, yticklabels=False,
                     cbar_kws={'label': label}, **lim)
         cb = ax.collections[0].colorbar
         for i, (name, v) in enumerate((bar_lines or {}).items()):
             if lim and lim['vmin'] <= v <= lim['vmax']:
-                cb.ax.axhline(v, color='w' if i else 'r', lw=1.2); cb.ax.text(1.05, v, f' {name}', va='center', fontsize=6,
+                cb.ax.axhline(v, color='r', lw=1.2, ls=('-', '--', ':')[i % 3]); cb.ax.text(1.05, v, f' {name}', va='center', fontsize=6,
                                                                               transform=cb.ax.get_yaxis_transform())
         pos = np.arange(0, n, step)
         ax.set_xticks(pos + .5, [tl[i] for i in pos], rotation=90); ax.set_yticks(pos + .5, [tl[i] for i in pos], rotation=0)
@@ -203,7 +204,7 @@ def plot_heatmap(D:pd.DataFrame,          # square distance matrix, rows and col
             i, j = np.nonzero(_aligned(mark, D, order, 'mark').astype(bool) & off)
             ax.scatter(j + .5, i + .5, s=max(4., 400 / n), facecolors='w', edgecolors='k', linewidths=.6, zorder=3)
             title += f'\n○ {mark_label}'
-        what = 'model' if ticks == 'seed' else f"model ({getattr(metric, 'name', None) or 'metric'})"
+        what = 'model' if ticks == 'seed' else textwrap.fill(f"model ({getattr(metric, 'name', None) or 'metric'})", 45)
         ax.set_xlabel(what); ax.set_ylabel(what); ax.set_title(title)
     plt.close(fig)
     return fig
