@@ -29,6 +29,7 @@ def _read_holder(path:Path, wait:float=2.)->dict:
     t = time.monotonic()
     while True:
         try: d = json.loads(path.read_text(encoding='utf-8') or 'null')
+        except FileNotFoundError: return {}      # released meanwhile (a holder removes its file before unlocking)
         except (OSError, ValueError): d = None
         if isinstance(d, dict) or time.monotonic() - t > wait: return d if isinstance(d, dict) else {}
         time.sleep(0.02)
@@ -54,7 +55,7 @@ class FolderLock:
         except ImportError: fcntl = None   # no flock (Windows): no lock
         me = dict(pid=os.getpid(), host=socket.gethostname(), rank=self.rank, world=self.world, job=self.job,
                   time=time.strftime('%Y-%m-%dT%H:%M:%S%z'))
-        fd, path = None, Path(key)/LOCK_NAME
+        fd, path, holder = None, Path(key)/LOCK_NAME, None
         for _ in range(20):   # a holder that releases removes the file: lock the one that is there
             if fcntl is None: break
             try: fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -63,6 +64,7 @@ class FolderLock:
             except BlockingIOError:
                 os.close(fd); fd = None
                 holder = _read_holder(path)
+                if not holder: continue           # its holder is releasing it (the file is gone): try again
                 if self._sibling(holder): break   # a rank of this run holds it for all of us
                 raise FolderBusy(f"another connectivity run (pid {holder.get('pid', '?')} on host {holder.get('host', '?')}) is "
                                  f"writing {self.dir}; wait for it or use another {self.option}.") from None
@@ -71,6 +73,9 @@ class FolderLock:
             except FileNotFoundError: same = False
             if same: break
             os.close(fd); fd = None
+        else:
+            if holder == {}: raise FolderBusy(f"another connectivity run is writing {self.dir} (it does not say which); "
+                                              f"wait for it or use another {self.option}.")
         if fd is not None:
             os.ftruncate(fd, 0); os.write(fd, json.dumps(me).encode()); os.fsync(fd)
         _HELD[key] = [fd, 1]; self.key = key
