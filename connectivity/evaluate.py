@@ -184,10 +184,6 @@ def _tokenizer_key(tok)->str:
 # %% ../nbs/03_evaluate.ipynb #2cdaf9f2
 def _data_meta(data)->dict: return {k: v for k, v in getattr(data, 'meta', {}).items() if k != 'source'}
 
-def _precision(device, dtype)->str:
-    "The precision an evaluation runs in on `device` (as `evaluate` records it in `meta['dtype']`)."
-    return precision(device, dtype)
-
 def _why_other(meta:dict, want:dict)->str|None:
     "What differs between an evaluation file's record and this run's (`None`: the same evaluation)."
     old = older_version(meta, want)
@@ -223,7 +219,7 @@ def previous_results(write_file_prefix:str,  # the files `<prefix><model>.json` 
             other.append((f, f"is not a readable evaluation file ({str(e).splitlines()[0][:80]})")); continue
         if rows is None: rows = data_fingerprint(data)
         want = dict(fingerprint=model_fingerprint(r), fingerprint_scheme=FINGERPRINT_SCHEME, data_fingerprint=rows,
-                    task_data=_data_meta(data), dtype=_precision(device, dtype), label_map=to_jsonable(parse_label_map(label_map)))
+                    task_data=_data_meta(data), dtype=precision(device, dtype), label_map=to_jsonable(parse_label_map(label_map)))
         why = _why_other(doc['meta'], want)
         if why: other.append((f, f"holds an evaluation of {why}" if not why.startswith('written') else f"was {why}")); continue
         done[r.name] = dict(doc.get('metrics', {}), file=str(f), label_order=doc['meta'].get('label_order'))

@@ -255,16 +255,16 @@ def sharpness_family(refs:Sequence,            # the models (`connectivity.core.
     if out and world > 1 and not overwrite:
         for r in range(world):
             if part(r).exists(): results.update(read_sharpness_file(part(r), config))
-    for i, ref in enumerate(refs):
-        if i % world != rank: continue
+    mine = [ref for i, ref in enumerate(refs) if i % world == rank]   # this rank's models
+    for ref in mine:
         if ref.name in results:
             _same_model(ref.name, results[ref.name], ref)
             if not quiet: print(f"{ref.path}: already in {out}, skipped.", flush=True)
             continue
         results[ref.name] = _measure(ref, data, batch_size=batch_size, base_model=base_model, label_map=label_map,
                                      device=dev, settings=settings, quiet=quiet)
-        if out: write_sharpness_file(part(rank) if world > 1 else out, config, {n: results[n] for n in results
-                                     if world == 1 or any(r.name == n and j % world == rank for j, r in enumerate(refs))})
+        if out: write_sharpness_file(part(rank) if world > 1 else out, config,
+                                     results if world == 1 else {r.name: results[r.name] for r in mine if r.name in results})
     wait_for_ranks(world)
     if rank != 0: return {}
     if out and world > 1:
